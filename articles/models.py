@@ -1,0 +1,135 @@
+from django.db import models
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from cms.blocks import BodyBlock
+from cms.models import BasePage
+
+
+class ArticleIndexPage(BasePage):
+    """The news section ("Aktuelles"): lists its articles, newest first."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "Nachrichtenübersicht"
+        verbose_name_plural = "Nachrichtenübersichten"
+
+    def get_articles(self):
+        return ArticlePage.objects.child_of(self).live().public().newest_first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = self.get_articles().select_related("category", "hero_image")
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticleQuerySet(PageQuerySet):
+    def newest_first(self):
+        return self.order_by("-date", "-first_published_at", "-pk")
+
+
+class ArticlePage(BasePage):
+    """A news item or press release."""
+
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    date = models.DateField(
+        "Datum",
+        default=timezone.localdate,
+        help_text="Erscheint über dem Titel und bestimmt die Reihenfolge in Listen.",
+    )
+    category = models.ForeignKey(
+        "cms.Category",
+        verbose_name="Kategorie",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    tags = ClusterTaggableManager(
+        "Schlagwörter",
+        through=ArticlePageTag,
+        blank=True,
+        help_text="Freie Stichworte, mit Komma getrennt.",
+    )
+    body = StreamField(BodyBlock(), verbose_name="Inhalt", blank=True)
+
+    objects = PageManager.from_queryset(ArticleQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("category"), FieldPanel("tags")],
+            heading="Einordnung",
+        ),
+        BasePage.teaser_panel,
+        BasePage.hero_image_panel,
+        FieldPanel("body"),
+        InlinePanel("related_events", label="Verwandte Veranstaltung", heading="Verwandte Veranstaltungen"),
+        InlinePanel("related_projects", label="Zugehöriges Projekt", heading="Zugehörige Projekte"),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.RelatedFields("category", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = "Nachricht"
+        verbose_name_plural = "Nachrichten"
+
+
+class ArticleEventLink(Orderable):
+    """An event the article points to, e.g. the event it announces."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_events")
+    event = models.ForeignKey(
+        "events.EventPage",
+        verbose_name="Veranstaltung",
+        on_delete=models.CASCADE,
+        related_name="article_links",
+    )
+
+    panels = [FieldPanel("event")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Verwandte Veranstaltung"
+        verbose_name_plural = "Verwandte Veranstaltungen"
+
+
+class ArticleProjectLink(Orderable):
+    """A project the article belongs to; the project page lists the article by itself."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_projects")
+    project = models.ForeignKey(
+        "projects.ProjectPage",
+        verbose_name="Projekt",
+        on_delete=models.CASCADE,
+        related_name="article_links",
+    )
+
+    panels = [FieldPanel("project")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Zugehöriges Projekt"
+        verbose_name_plural = "Zugehörige Projekte"

@@ -1,0 +1,167 @@
+"""Shared pieces of the content model: the page base class and the snippets that
+several apps use (categories, themes, organisations, people)."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from media.credits import credits_for, images_shown_on
+
+
+class Category(index.Indexed, models.Model):
+    """The kind of a news item or event, e.g. "Pressemitteilung" or "Workshop"."""
+
+    name = models.CharField("Name", max_length=80, unique=True)
+    slug = models.SlugField("Kurzname für Adressen", max_length=80, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Kategorie"
+        verbose_name_plural = "Kategorien"
+
+    def __str__(self):
+        return self.name
+
+
+class Theme(index.Indexed, models.Model):
+    """A field of action of the Smart City strategy, e.g. "Mobilität" or "Teilhabe"."""
+
+    name = models.CharField("Name", max_length=80, unique=True)
+    slug = models.SlugField("Kurzname für Adressen", max_length=80, unique=True)
+    description = models.TextField("Beschreibung", blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Themenfeld"
+        verbose_name_plural = "Themenfelder"
+
+    def __str__(self):
+        return self.name
+
+
+class Organisation(index.Indexed, models.Model):
+    """A funder, partner or organiser, e.g. a ministry, a bank or a local association."""
+
+    name = models.CharField("Name", max_length=200, unique=True)
+    short_name = models.CharField(
+        "Abkürzung", max_length=40, blank=True, help_text="z. B. „BMWSB“ oder „KfW“."
+    )
+    url = models.URLField("Website", blank=True)
+    logo = models.ForeignKey(
+        "media.CustomImage",
+        verbose_name="Logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("url"), FieldPanel("logo")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("short_name"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Organisation"
+        verbose_name_plural = "Organisationen"
+
+    def __str__(self):
+        return f"{self.name} ({self.short_name})" if self.short_name else self.name
+
+
+class Person(index.Indexed, models.Model):
+    """A contact person shown on project and event pages."""
+
+    name = models.CharField("Name", max_length=200)
+    role = models.CharField("Funktion", max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name="Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+    )
+    email = models.EmailField("E-Mail", blank=True)
+    phone = models.CharField("Telefon", max_length=40, blank=True)
+    photo = models.ForeignKey(
+        "media.CustomImage",
+        verbose_name="Foto",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("photo"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("role"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Ansprechperson"
+        verbose_name_plural = "Ansprechpersonen"
+
+    def __str__(self):
+        return f"{self.name}, {self.role}" if self.role else self.name
+
+
+class BasePage(Page):
+    """What every visitor-facing page carries: a teaser for cards and apps, a hero image,
+    and the computed list of image credits."""
+
+    teaser = models.TextField(
+        "Anreißer",
+        max_length=400,
+        blank=True,
+        help_text=(
+            "Ein bis zwei Sätze ohne Formatierung. Erscheint in Listen, Vorschaukarten, "
+            "Apps und Suchergebnissen."
+        ),
+    )
+    hero_image = models.ForeignKey(
+        "media.CustomImage",
+        verbose_name="Titelbild",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Großes Bild oben auf der Seite und in Vorschaukarten.",
+    )
+
+    teaser_panel = FieldPanel("teaser")
+    hero_image_panel = FieldPanel("hero_image")
+    content_panels = [*Page.content_panels, teaser_panel, hero_image_panel]
+
+    search_fields = [*Page.search_fields, index.SearchField("teaser")]
+
+    class Meta:
+        abstract = True
+
+    def images_shown(self) -> list:
+        """The images this page shows, in order of appearance."""
+        return images_shown_on(self)
+
+    def image_credits(self):
+        """The page's "Bildnachweise": distinct credits in order of appearance."""
+        return credits_for(self)

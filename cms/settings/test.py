@@ -1,0 +1,26 @@
+"""Test settings: the suite runs on PostgreSQL, the production engine.
+
+``make test`` provides DATABASE_URL (the one it is given, or a throwaway server it
+starts); running pytest against SQLite by accident is refused here rather than
+passing silently on the wrong engine.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import DATABASES, VAR_DIR
+
+SECRET_KEY = "test-only-insecure-key"
+DEBUG = False
+ALLOWED_HOSTS = ["localhost", "testserver", "127.0.0.1"]
+
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured(
+        "The tests run on PostgreSQL. Use `make test`, which starts a throwaway "
+        "server, or set DATABASE_URL to a PostgreSQL database."
+    )
+
+MEDIA_ROOT = VAR_DIR / "test-media"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WAGTAILADMIN_BASE_URL = "http://testserver"

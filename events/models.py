@@ -1,0 +1,309 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from cms.blocks import BodyBlock
+from cms.models import BasePage
+
+END_BEFORE_START = "Das Ende darf nicht vor dem Beginn liegen."
+
+
+class Venue(index.Indexed, models.Model):
+    """A place where events happen, with the address and coordinates for maps."""
+
+    name = models.CharField("Name", max_length=200)
+    street = models.CharField("Straße und Hausnummer", max_length=200, blank=True)
+    postal_code = models.CharField("PLZ", max_length=10, blank=True)
+    city = models.CharField("Ort", max_length=100, default="Wuppertal")
+    latitude = models.DecimalField(
+        "Breitengrad",
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text="z. B. 51.256213",
+    )
+    longitude = models.DecimalField(
+        "Längengrad",
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text="z. B. 7.150764",
+    )
+    accessibility = models.TextField(
+        "Hinweise zur Barrierefreiheit",
+        blank=True,
+        help_text="z. B. stufenloser Zugang, barrierefreies WC, Induktionsschleife.",
+    )
+    url = models.URLField("Website", blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        MultiFieldPanel(
+            [FieldPanel("street"), FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")])],
+            heading="Adresse",
+        ),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading="Koordinaten"),
+        FieldPanel("accessibility"),
+        FieldPanel("url"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("city"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Veranstaltungsort"
+        verbose_name_plural = "Veranstaltungsorte"
+
+    def __str__(self):
+        return f"{self.name}, {self.city}" if self.city else self.name
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(
+                {"longitude": "Bitte Breiten- und Längengrad gemeinsam angeben oder beide leer lassen."}
+            )
+
+    @property
+    def address_lines(self) -> list[str]:
+        locality = " ".join(part for part in (self.postal_code, self.city) if part)
+        return [line for line in (self.street, locality) if line]
+
+
+class EventIndexPage(BasePage):
+    """The events section ("Veranstaltungen")."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "Veranstaltungsübersicht"
+        verbose_name_plural = "Veranstaltungsübersichten"
+
+    def get_events(self):
+        return EventPage.objects.child_of(self).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["events"] = self.get_events().upcoming().select_related("venue", "hero_image")
+        return context
+
+
+def _not_ended(now):
+    """Dates that have not ended at `now`; a date without an end lasts until the end of its start day."""
+    start_of_today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    return Q(end__gte=now) | Q(end__isnull=True, start__gte=start_of_today)
+
+
+class EventQuerySet(PageQuerySet):
+    def upcoming(self, now=None):
+        """Events with a date that has not ended yet (running events included), soonest first."""
+        now = now or timezone.now()
+        further_date_ahead = EventDate.objects.filter(_not_ended(now), event=OuterRef("pk"))
+        return self.filter(_not_ended(now) | Exists(further_date_ahead)).order_by("start", "pk")
+
+    def past(self, now=None):
+        """Events whose every date has ended, most recent first."""
+        return self.exclude(pk__in=self.upcoming(now).values("pk")).order_by("-start", "-pk")
+
+
+class EventPage(BasePage):
+    """An event: a kickoff, a workshop, a live stream."""
+
+    class AttendanceMode(models.TextChoices):
+        ON_SITE = "on_site", "Vor Ort"
+        ONLINE = "online", "Online"
+        HYBRID = "hybrid", "Vor Ort und online"
+
+    class Registration(models.TextChoices):
+        NOT_NEEDED = "not_needed", "Keine Anmeldung nötig"
+        REQUIRED = "required", "Anmeldung erforderlich"
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Findet statt"
+        CANCELLED = "cancelled", "Abgesagt"
+        POSTPONED = "postponed", "Verschoben, neuer Termin folgt"
+        RESCHEDULED = "rescheduled", "Auf neuen Termin verlegt"
+        MOVED_ONLINE = "moved_online", "Findet online statt"
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    # When
+    start = models.DateTimeField("Beginn", help_text="Datum und Uhrzeit (Ortszeit Berlin).")
+    end = models.DateTimeField("Ende", null=True, blank=True)
+    all_day = models.BooleanField(
+        "Ganztägig", default=False, help_text="Uhrzeiten werden dann nicht angezeigt."
+    )
+    status = models.CharField("Status", max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+
+    # Where
+    attendance_mode = models.CharField(
+        "Teilnahme", max_length=20, choices=AttendanceMode.choices, default=AttendanceMode.ON_SITE
+    )
+    venue = models.ForeignKey(
+        Venue,
+        verbose_name="Veranstaltungsort",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text="Auch bei Online-Veranstaltungen: der Ort, von dem gestreamt wird.",
+    )
+    stream_url = models.URLField("Link zum Stream", blank=True)
+
+    # Taking part
+    registration = models.CharField(
+        "Anmeldung", max_length=20, choices=Registration.choices, default=Registration.NOT_NEEDED
+    )
+    registration_url = models.URLField("Link zur Anmeldung", blank=True)
+    registration_email = models.EmailField("E-Mail für Anmeldungen", blank=True)
+    cost = models.CharField(
+        "Kosten", max_length=200, blank=True, help_text="z. B. „kostenfrei“ oder „5 €, ermäßigt 3 €“."
+    )
+
+    # Context
+    category = models.ForeignKey(
+        "cms.Category",
+        verbose_name="Kategorie",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    organiser = models.ForeignKey(
+        "cms.Organisation",
+        verbose_name="Veranstalter",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organised_events",
+    )
+    project = models.ForeignKey(
+        "projects.ProjectPage",
+        verbose_name="Zugehöriges Projekt",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    body = StreamField(BodyBlock(), verbose_name="Inhalt", blank=True)
+
+    objects = PageManager.from_queryset(EventQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("all_day"),
+                FieldPanel("status"),
+                InlinePanel("further_dates", label="Weiterer Termin", heading="Weitere Termine"),
+            ],
+            heading="Termin",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("attendance_mode"), FieldPanel("venue"), FieldPanel("stream_url")],
+            heading="Ort und Teilnahme",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration"),
+                FieldRowPanel([FieldPanel("registration_url"), FieldPanel("registration_email")]),
+                FieldPanel("cost"),
+            ],
+            heading="Anmeldung und Kosten",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("category"), FieldPanel("organiser"), FieldPanel("project")],
+            heading="Einordnung",
+        ),
+        BasePage.teaser_panel,
+        BasePage.hero_image_panel,
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+        index.FilterField("attendance_mode"),
+        index.FilterField("status"),
+        index.RelatedFields("venue", [index.SearchField("name"), index.SearchField("city")]),
+        index.RelatedFields("category", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = "Veranstaltung"
+        verbose_name_plural = "Veranstaltungen"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = END_BEFORE_START
+        if (
+            self.registration == self.Registration.REQUIRED
+            and not self.registration_url
+            and not self.registration_email
+        ):
+            errors["registration_url"] = (
+                "Bei erforderlicher Anmeldung bitte einen Link oder eine E-Mail-Adresse angeben."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_online(self) -> bool:
+        return self.attendance_mode in (self.AttendanceMode.ONLINE, self.AttendanceMode.HYBRID)
+
+    @property
+    def is_cancelled_or_postponed(self) -> bool:
+        return self.status in (self.Status.CANCELLED, self.Status.POSTPONED)
+
+    def dates(self) -> list:
+        """All dates of the event, the main one first, then the further dates in order."""
+        main = EventDate(start=self.start, end=self.end, all_day=self.all_day)
+        return [main, *self.further_dates.all()]
+
+
+class EventDate(Orderable):
+    """A further date of the same event, e.g. the second evening of a workshop series."""
+
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="further_dates")
+    start = models.DateTimeField("Beginn")
+    end = models.DateTimeField("Ende", null=True, blank=True)
+    all_day = models.BooleanField("Ganztägig", default=False)
+    note = models.CharField("Hinweis", max_length=200, blank=True, help_text="z. B. „Teil 2: Mobilität“.")
+
+    panels = [
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("all_day"),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Weiterer Termin"
+        verbose_name_plural = "Weitere Termine"
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": END_BEFORE_START})

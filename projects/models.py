@@ -1,0 +1,185 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.blocks import BodyBlock
+from cms.models import BasePage
+
+
+class ProjectIndexPage(BasePage):
+    """The overview of all projects of the programme ("Projekte")."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["projects.ProjectPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "Projektübersicht"
+        verbose_name_plural = "Projektübersichten"
+
+    def get_projects(self):
+        return ProjectPage.objects.child_of(self).live().public().order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["projects"] = self.get_projects().select_related("hero_image").prefetch_related("themes")
+        return context
+
+
+class ProjectPage(BasePage):
+    """The overview of one project: status, period, funding, partners, goals, milestones."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "In Planung"
+        RUNNING = "running", "Läuft"
+        COMPLETED = "completed", "Abgeschlossen"
+
+    parent_page_types = ["projects.ProjectIndexPage"]
+    subpage_types = []
+
+    status = models.CharField("Status", max_length=20, choices=Status.choices, default=Status.PLANNED)
+    start_date = models.DateField("Beginn", null=True, blank=True)
+    end_date = models.DateField("Ende", null=True, blank=True)
+    themes = ParentalManyToManyField(
+        "cms.Theme", verbose_name="Themenfelder", blank=True, related_name="projects"
+    )
+    funding_programme = models.CharField(
+        "Förderprogramm",
+        max_length=200,
+        blank=True,
+        help_text="z. B. „Modellprojekte Smart Cities made in Germany“.",
+    )
+    funding_programme_url = models.URLField("Link zum Förderprogramm", blank=True)
+    contact = models.ForeignKey(
+        "cms.Person",
+        verbose_name="Ansprechperson",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="projects",
+    )
+    website = models.URLField("Projektwebsite", blank=True)
+    body = StreamField(BodyBlock(), verbose_name="Inhalt", blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading="Laufzeit"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Stand und Einordnung",
+        ),
+        BasePage.teaser_panel,
+        BasePage.hero_image_panel,
+        InlinePanel("goals", label="Ziel", heading="Ziele"),
+        InlinePanel("milestones", label="Meilenstein", heading="Meilensteine"),
+        MultiFieldPanel(
+            [
+                FieldPanel("funding_programme"),
+                FieldPanel("funding_programme_url"),
+                InlinePanel("funders", label="Fördergeber", heading="Fördergeber"),
+                InlinePanel("partners", label="Partner", heading="Partner"),
+            ],
+            heading="Förderung und Partner",
+        ),
+        MultiFieldPanel([FieldPanel("contact"), FieldPanel("website")], heading="Kontakt"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("funding_programme"),
+        index.FilterField("status"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = "Projekt"
+        verbose_name_plural = "Projekte"
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "Das Ende darf nicht vor dem Beginn liegen."})
+
+    def get_articles(self):
+        """Published news that name this project, newest first: no manual upkeep needed."""
+        from articles.models import ArticlePage
+
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .filter(related_projects__project=self)
+            .distinct()
+            .newest_first()
+        )
+
+    def get_events(self):
+        """Published events that belong to this project, newest first."""
+        from events.models import EventPage
+
+        return EventPage.objects.live().public().filter(project=self).order_by("-start", "-pk")
+
+
+class ProjectGoal(Orderable):
+    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="goals")
+    text = models.CharField("Ziel", max_length=300)
+
+    panels = [FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Ziel"
+        verbose_name_plural = "Ziele"
+
+
+class ProjectMilestone(Orderable):
+    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="milestones")
+    date = models.DateField("Datum", help_text="Geplantes oder erreichtes Datum.")
+    title = models.CharField("Titel", max_length=200)
+    description = models.TextField("Beschreibung", blank=True)
+    done = models.BooleanField("Erreicht", default=False)
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("done")]),
+        FieldPanel("title"),
+        FieldPanel("description"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Meilenstein"
+        verbose_name_plural = "Meilensteine"
+
+
+class ProjectOrganisation(Orderable):
+    organisation = models.ForeignKey(
+        "cms.Organisation", verbose_name="Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class ProjectFunder(ProjectOrganisation):
+    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="funders")
+
+    class Meta(ProjectOrganisation.Meta):
+        verbose_name = "Fördergeber"
+        verbose_name_plural = "Fördergeber"
+
+
+class ProjectPartner(ProjectOrganisation):
+    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="partners")
+
+    class Meta(ProjectOrganisation.Meta):
+        verbose_name = "Partner"
+        verbose_name_plural = "Partner"
