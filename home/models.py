@@ -17,8 +17,8 @@ class HomePage(BasePage):
         "projects.ProjectIndexPage",
         "home.ContentPage",
     ]
-    # One start page per site; a second site gets its own under the root.
-    max_count_per_parent = 1
+    # Each site's root is a HomePage directly under the tree root. No count limit:
+    # further sites, and translations of this one, are more HomePages side by side.
 
     body = StreamField(BodyBlock(), verbose_name="Inhalt", blank=True)
 

@@ -150,3 +150,5 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Links typed without a scheme get https://, as Django 6 will do by default.
+FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -1,0 +1,70 @@
+"""Settings are read from the environment in one place and refuse unsafe setups."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from cms.settings.env import env_bool, env_list
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+
+
+def import_settings(module, **env):
+    """Import a settings module in a fresh interpreter with exactly the given variables."""
+    clean_env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "AWS_"))}
+    clean_env.pop("DATABASE_URL", None)
+    return subprocess.run(
+        [sys.executable, "-c", f"import {module} as s; print(s.DEBUG, s.LANGUAGE_CODE, s.TIME_ZONE)"],
+        cwd=BASE_DIR,
+        env={**clean_env, **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = import_settings("cms.settings.production")
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_starts_with_a_secret_key_and_debug_off():
+    result = import_settings("cms.settings.production", DJANGO_SECRET_KEY="x" * 50)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "de", "Europe/Berlin"]
+
+
+def test_the_tests_refuse_to_run_on_sqlite():
+    result = import_settings("cms.settings.test", DATABASE_URL="sqlite:////tmp/not-here.sqlite3")
+
+    assert result.returncode != 0
+    assert "The tests run on PostgreSQL" in result.stderr
+
+
+def test_it_rejects_a_boolean_it_cannot_read(monkeypatch):
+    monkeypatch.setenv("DJANGO_DEBUG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_DEBUG must be a boolean"):
+        env_bool("DJANGO_DEBUG")
+
+
+def test_it_reads_a_comma_separated_list(monkeypatch):
+    monkeypatch.setenv("DJANGO_ALLOWED_HOSTS", " cms.example.org, www.example.org ,")
+    assert env_list("DJANGO_ALLOWED_HOSTS") == ["cms.example.org", "www.example.org"]
+
+
+def test_media_go_to_s3_when_a_bucket_is_named():
+    result = subprocess.run(
+        [sys.executable, "-c", "import cms.settings.dev as s; print(s.STORAGES['default']['BACKEND'])"],
+        cwd=BASE_DIR,
+        env={**os.environ, "AWS_STORAGE_BUCKET_NAME": "cms-media", "CMS_VAR_DIR": "/tmp/cms-settings-test"},
+        capture_output=True,
+        text=True,
+    )
+
+    assert result.stdout.strip() == "storages.backends.s3.S3Storage"

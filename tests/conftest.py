@@ -1,0 +1,65 @@
+"""Shared fixtures: a site tree like the demo's, and the people who use it.
+
+Personas: `admin_client` (superuser), `editor_client` (member of Wagtail's "Editors"
+group, which can write but not manage users), and the plain `client` as an anonymous
+visitor.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import Page, Site
+
+from articles.factories import ArticleIndexPageFactory
+from events.factories import EventIndexPageFactory
+from home.factories import HomePageFactory
+from home.models import HomePage
+from projects.factories import ProjectIndexPageFactory
+
+
+@dataclass
+class SiteTree:
+    home: HomePage
+    articles: Page
+    events: Page
+    projects: Page
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploads of one test never leak into another, or into the developer's var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def site_tree(db) -> SiteTree:
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, title="Smart City Wuppertal", slug="smart-city")
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Smart City"},
+    )
+    # Wagtail's initial data ships a placeholder welcome page; the site no longer uses it.
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    return SiteTree(
+        home=home,
+        articles=ArticleIndexPageFactory(parent=home),
+        events=EventIndexPageFactory(parent=home),
+        projects=ProjectIndexPageFactory(parent=home),
+    )
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user(
+        username="redaktion", email="redaktion@example.org", password="x"
+    )
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

@@ -1,0 +1,42 @@
+"""The start page and the generic content pages (Impressum, Datenschutz, ...)."""
+
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from home.factories import HomePageFactory
+from home.models import ContentPage, HomePage
+
+
+class HomeAdminTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.root = Page.get_first_root_node()
+        cls.home = HomePageFactory(parent=cls.root, slug="start")
+
+    def setUp(self):
+        self.login()
+
+    def test_it_publishes_a_content_page_under_the_home_page(self):
+        data = nested_form_data(
+            {
+                "title": "Barrierefreiheit",
+                "slug": "barrierefreiheit",
+                "last_reviewed": "2026-11-01",
+                "body": streamfield(
+                    [
+                        ("heading", {"text": "Stand der Vereinbarkeit", "level": "h2"}),
+                        ("paragraph", rich_text("<p>Diese Website ist weitgehend barrierefrei.</p>")),
+                    ]
+                ),
+            }
+        )
+        self.assertCanCreate(self.home, ContentPage, data)
+        assert ContentPage.objects.get(slug="barrierefreiheit").live
+
+    def test_it_allows_a_home_page_only_at_the_top_of_a_site(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+        assert not HomePage.can_create_at(self.home)
+
+    def test_it_nests_content_pages_under_home_and_content_pages_only(self):
+        self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
