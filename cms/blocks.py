@@ -8,8 +8,10 @@ page bodies use; the individual blocks are importable for narrower streams.
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 __all__ = [
@@ -26,9 +28,15 @@ __all__ = [
     "VideoBlock",
 ]
 
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol", "image"]
 # Notes and accordion items are short: no images inside them.
 SHORT_RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol"]
+
+
+def _newest(model):
+    """The newest object of a model, so previews of chooser blocks show real media."""
+    return model.objects.order_by("-pk").first()
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -66,6 +74,9 @@ class ImageBlock(blocks.StructBlock):
         label = "Bild mit Unterschrift"
         template = "blocks/image_block.html"
         description = "Ein Bild aus der Mediathek mit optionaler Bildunterschrift."
+        preview_value = staticmethod(
+            lambda: {"image": _newest(get_image_model()), "caption": "Bildunterschrift"}
+        )
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -208,6 +219,7 @@ class DocumentBlock(blocks.StructBlock):
         label = "Dokument zum Herunterladen"
         template = "blocks/document_block.html"
         description = "Ein Dokument aus der Mediathek zum Herunterladen."
+        preview_value = staticmethod(lambda: {"document": _newest(get_document_model())})
 
 
 class EventTeaserBlock(blocks.StructBlock):
@@ -225,6 +237,13 @@ class EventTeaserBlock(blocks.StructBlock):
         label = "Veranstaltungshinweis"
         template = "blocks/event_teaser_block.html"
         description = "Verweist mit Datum und Anreißer auf eine Veranstaltung."
+        preview_value = staticmethod(lambda: {"event": _newest_event()})
+
+
+def _newest_event():
+    from events.models import EventPage
+
+    return EventPage.objects.live().order_by("-start").first()
 
 
 class LinkListBlock(blocks.StructBlock):
