@@ -2,6 +2,7 @@
 several apps use (categories, themes, organisations, people)."""
 
 from django.db import models
+from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
@@ -9,41 +10,65 @@ from wagtail.search import index
 from media.credits import credits_for, images_shown_on
 
 
-class Category(index.Indexed, models.Model):
-    """The kind of a news item or event, e.g. "Pressemitteilung" or "Workshop"."""
+GERMAN_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+
+
+def german_slugify(text: str) -> str:
+    """A slug as German readers expect it: "Bürgerbeteiligung" becomes "buergerbeteiligung"."""
+    return slugify(text.translate(GERMAN_TRANSLITERATION))
+
+
+class Term(index.Indexed, models.Model):
+    """A named term editors sort content by; the slug is derived from the name when left empty."""
 
     name = models.CharField("Name", max_length=80, unique=True)
-    slug = models.SlugField("Kurzname für Adressen", max_length=80, unique=True)
+    slug = models.SlugField(
+        "Kurzname für Adressen",
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text="Wird in Filteradressen verwendet. Leer lassen, um ihn aus dem Namen zu bilden.",
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
+        abstract = True
         ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = german_slugify(self.name)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if not self.slug:
+            self.slug = german_slugify(self.name)
+
+
+class Category(Term):
+    """The kind of a news item or event, e.g. "Pressemitteilung" or "Workshop"."""
+
+    class Meta(Term.Meta):
         verbose_name = "Kategorie"
         verbose_name_plural = "Kategorien"
 
-    def __str__(self):
-        return self.name
 
-
-class Theme(index.Indexed, models.Model):
+class Theme(Term):
     """A field of action of the Smart City strategy, e.g. "Mobilität" or "Teilhabe"."""
 
-    name = models.CharField("Name", max_length=80, unique=True)
-    slug = models.SlugField("Kurzname für Adressen", max_length=80, unique=True)
     description = models.TextField("Beschreibung", blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    panels = [*Term.panels, FieldPanel("description")]
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(Term.Meta):
         verbose_name = "Themenfeld"
         verbose_name_plural = "Themenfelder"
-
-    def __str__(self):
-        return self.name
 
 
 class Organisation(index.Indexed, models.Model):

@@ -23,7 +23,16 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("name", models.CharField(max_length=80, unique=True, verbose_name="Name")),
-                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="Kurzname für Adressen")),
+                (
+                    "slug",
+                    models.SlugField(
+                        blank=True,
+                        help_text="Wird in Filteradressen verwendet. Leer lassen, um ihn aus dem Namen zu bilden.",
+                        max_length=80,
+                        unique=True,
+                        verbose_name="Kurzname für Adressen",
+                    ),
+                ),
             ],
             options={
                 "verbose_name": "Kategorie",
@@ -42,7 +51,16 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("name", models.CharField(max_length=80, unique=True, verbose_name="Name")),
-                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="Kurzname für Adressen")),
+                (
+                    "slug",
+                    models.SlugField(
+                        blank=True,
+                        help_text="Wird in Filteradressen verwendet. Leer lassen, um ihn aus dem Namen zu bilden.",
+                        max_length=80,
+                        unique=True,
+                        verbose_name="Kurzname für Adressen",
+                    ),
+                ),
                 ("description", models.TextField(blank=True, verbose_name="Beschreibung")),
             ],
             options={

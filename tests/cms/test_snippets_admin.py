@@ -76,3 +76,12 @@ def test_it_refuses_a_second_category_with_the_same_name(admin_client):
 
     assert response.status_code == 200
     assert "name" in response.context["form"].errors
+
+
+def test_it_derives_a_category_slug_from_the_name_when_left_empty(admin_client):
+    response = admin_client.post(
+        reverse("wagtailsnippets_cms_category:add"), {"name": "Bürgerbeteiligung", "slug": ""}
+    )
+
+    assert response.status_code == 302
+    assert Category.objects.get().slug == "buergerbeteiligung"
