@@ -4,8 +4,11 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from articles.models import ArticleIndexPage
+from events.models import EventIndexPage
 from home.factories import HomePageFactory
 from home.models import ContentPage, HomePage
+from projects.models import ProjectIndexPage
 
 
 class HomeAdminTests(WagtailPageTestCase):
@@ -33,6 +36,24 @@ class HomeAdminTests(WagtailPageTestCase):
         )
         self.assertCanCreate(self.home, ContentPage, data)
         assert ContentPage.objects.get(slug="barrierefreiheit").live
+
+    def test_it_builds_a_new_site_tree_from_the_admin(self):
+        self.assertCanCreate(
+            self.root, HomePage, nested_form_data({"title": "Zweite Stadt", "body": streamfield([])})
+        )
+        home = HomePage.objects.get(slug="zweite-stadt")
+        for index_model, title in (
+            (ArticleIndexPage, "Aktuelles"),
+            (EventIndexPage, "Veranstaltungen"),
+            (ProjectIndexPage, "Projekte"),
+        ):
+            self.assertCanCreate(home, index_model, {"title": title})
+        home.refresh_from_db()  # treebeard caches the number of children
+        assert [page.title for page in home.get_children().live()] == [
+            "Aktuelles",
+            "Veranstaltungen",
+            "Projekte",
+        ]
 
     def test_it_allows_a_home_page_only_at_the_top_of_a_site(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
