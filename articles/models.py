@@ -6,11 +6,10 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from cms.models import BasePage
+from cms.models import BasePage, CardQuerySet
 
 
 class ArticleIndexPage(BasePage):
@@ -29,7 +28,7 @@ class ArticleIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.get_articles().select_related("category", "hero_image")
+        context["articles"] = self.get_articles().for_cards().select_related("category")
         return context
 
 
@@ -39,7 +38,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticleQuerySet(PageQuerySet):
+class ArticleQuerySet(CardQuerySet):
     def newest_first(self):
         return self.order_by("-date", "-first_published_at", "-pk")
 
@@ -97,6 +96,28 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = "Nachricht"
         verbose_name_plural = "Nachrichten"
+
+    def get_related_events(self):
+        """The published events this article points to, in the editor's order."""
+        from events.models import EventPage
+
+        return _live_in_order(EventPage, [link.event_id for link in self.related_events.all()])
+
+    def get_related_projects(self):
+        """The published projects this article belongs to, in the editor's order."""
+        from projects.models import ProjectPage
+
+        return _live_in_order(ProjectPage, [link.project_id for link in self.related_projects.all()])
+
+
+def _live_in_order(page_model, ids):
+    """Published, public pages with the given ids, in the order of the ids.
+
+    The ids are read from the page's own links rather than joined in the database, so a
+    preview shows the links of the draft, not those of the published revision.
+    """
+    pages = page_model.objects.live().public().filter(pk__in=ids).for_cards().in_bulk()
+    return [pages[page_id] for page_id in dict.fromkeys(ids) if page_id in pages]
 
 
 class ArticleEventLink(Orderable):

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from media.credits import credits_for, images_shown_on
@@ -150,6 +151,12 @@ class Person(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.role}" if self.role else self.name
+
+
+class CardQuerySet(PageQuerySet):
+    def for_cards(self):
+        """Load what a card shows (hero image and its renditions) with the list, not per card."""
+        return self.select_related("hero_image").prefetch_related("hero_image__renditions")
 
 
 class BasePage(Page):

@@ -7,11 +7,10 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from cms.models import BasePage
+from cms.models import BasePage, CardQuerySet
 
 END_BEFORE_START = "Das Ende darf nicht vor dem Beginn liegen."
 
@@ -101,7 +100,7 @@ class EventIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["events"] = self.get_events().upcoming().select_related("venue", "hero_image")
+        context["events"] = self.get_events().upcoming().for_cards().select_related("category", "venue")
         return context
 
 
@@ -111,7 +110,7 @@ def _not_ended(now):
     return Q(end__gte=now) | Q(end__isnull=True, start__gte=start_of_today)
 
 
-class EventQuerySet(PageQuerySet):
+class EventQuerySet(CardQuerySet):
     def upcoming(self, now=None):
         """Events with a date that has not ended yet (running events included), soonest first."""
         now = now or timezone.now()
@@ -269,6 +268,10 @@ class EventPage(BasePage):
             )
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == self.Status.SCHEDULED
 
     @property
     def is_online(self) -> bool:

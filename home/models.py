@@ -36,10 +36,24 @@ class HomePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = (
-            ArticlePage.objects.live().public().descendant_of(self).newest_first()[:3]
+            ArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .for_cards()
+            .select_related("category")
+            .newest_first()[:3]
         )
-        context["upcoming_events"] = EventPage.objects.live().public().descendant_of(self).upcoming()[:3]
-        context["projects"] = ProjectPage.objects.live().public().descendant_of(self).order_by("title")[:3]
+        context["upcoming_events"] = (
+            EventPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .for_cards()
+            .select_related("category")
+            .upcoming()[:3]
+        )
+        context["projects"] = (
+            ProjectPage.objects.live().public().descendant_of(self).for_cards().order_by("title")[:3]
+        )
         return context
 
 

@@ -4,11 +4,11 @@ from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from cms.models import BasePage
+from cms.models import BasePage, CardQuerySet
 
 
 class ProjectIndexPage(BasePage):
@@ -27,7 +27,7 @@ class ProjectIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["projects"] = self.get_projects().select_related("hero_image").prefetch_related("themes")
+        context["projects"] = self.get_projects().for_cards().prefetch_related("themes")
         return context
 
 
@@ -65,6 +65,8 @@ class ProjectPage(BasePage):
     )
     website = models.URLField("Projektwebsite", blank=True)
     body = StreamField(BodyBlock(), verbose_name="Inhalt", blank=True)
+
+    objects = PageManager.from_queryset(CardQuerySet)()
 
     content_panels = [
         *Page.content_panels,
@@ -119,6 +121,8 @@ class ProjectPage(BasePage):
             .public()
             .filter(related_projects__project=self)
             .distinct()
+            .for_cards()
+            .select_related("category")
             .newest_first()
         )
 
@@ -126,7 +130,20 @@ class ProjectPage(BasePage):
         """Published events that belong to this project, newest first."""
         from events.models import EventPage
 
-        return EventPage.objects.live().public().filter(project=self).order_by("-start", "-pk")
+        return (
+            EventPage.objects.live()
+            .public()
+            .filter(project=self)
+            .for_cards()
+            .select_related("category")
+            .order_by("-start", "-pk")
+        )
+
+    def get_funders(self):
+        return [funder.organisation for funder in self.funders.select_related("organisation")]
+
+    def get_partners(self):
+        return [partner.organisation for partner in self.partners.select_related("organisation")]
 
 
 class ProjectGoal(Orderable):
