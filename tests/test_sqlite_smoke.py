@@ -23,6 +23,15 @@ print(response.status_code)
 print(response.content.decode())
 """
 
+LOG_IN_AS_DEV_ADMIN = """
+import django
+django.setup()
+from django.test import Client
+client = Client(HTTP_HOST="localhost")
+response = client.post("/admin/login/", {"username": "admin", "password": "admin"}, follow=True)
+print(response.status_code, response.redirect_chain[-1][0] if response.redirect_chain else "-")
+"""
+
 
 def run(args: list[str], env: dict) -> str:
     result = subprocess.run(
@@ -32,7 +41,7 @@ def run(args: list[str], env: dict) -> str:
     return result.stdout
 
 
-def test_the_embedded_default_serves_the_demo_article(tmp_path):
+def test_the_embedded_default_serves_the_demo_and_lets_the_dev_admin_log_in(tmp_path):
     # Object storage and cache servers belong to production; the embedded default runs without them.
     inherited = {key: value for key, value in os.environ.items() if not key.startswith(("AWS_", "REDIS_"))}
     env = {
@@ -48,3 +57,6 @@ def test_the_embedded_default_serves_the_demo_article(tmp_path):
 
     assert status == "200"
     assert ARTICLE_TITLE in html
+
+    assert "password “admin”" in run(["manage.py", "ensure_dev_admin"], env)
+    assert run(["-c", LOG_IN_AS_DEV_ADMIN], env).split() == ["200", "/admin/"]
