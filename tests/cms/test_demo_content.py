@@ -13,9 +13,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client, override_settings
+from django.urls import reverse
 from django.utils.html import escape
 from taggit.models import Tag
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision, Site
@@ -248,6 +250,21 @@ class TestDemoSite:
             response = visitor.get(page.url)
             if response.status_code != 200 or escape(page.title) not in response.text:
                 failures.append((page.url, response.status_code))
+        assert failures == []
+
+    def test_every_demo_page_is_valid_and_opens_in_the_editor_and_preview(self, admin_client):
+        # What an editor does first with a demo page: open it, then preview it. full_clean()
+        # runs every block's own validation, so the demo cannot hold content the admin would refuse.
+        failures = []
+        for page in Page.objects.filter(depth__gt=1).specific():
+            try:
+                page.full_clean()
+            except ValidationError as error:
+                failures.append((page.url_path, error.message_dict))
+            editor = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+            preview = page.make_preview_request()
+            if editor.status_code != 200 or preview.status_code != 200:
+                failures.append((page.url_path, editor.status_code, preview.status_code))
         assert failures == []
 
 
