@@ -219,6 +219,16 @@ def _milestone(r: Refs, date: datetime.date, title: str, description: str) -> Pr
     return ProjectMilestone(date=date, title=title, description=description, done=date < r.today)
 
 
+def _federal_funders(r: Refs) -> list[ProjectFunder]:
+    """The programme's two funders, named on every project it pays for."""
+    return [
+        ProjectFunder(
+            organisation=r.organisations["Bundesministerium für Wohnen, Stadtentwicklung und Bauwesen"]
+        ),
+        ProjectFunder(organisation=r.organisations["Kreditanstalt für Wiederaufbau"]),
+    ]
+
+
 def model_project(r: Refs) -> dict:
     return {
         "title": "Modellprojekt Smart City Wuppertal",
@@ -275,12 +285,7 @@ def model_project(r: Refs) -> dict:
                 "Ergebnisse und Erfahrungen stehen anderen Kommunen offen zur Verfügung.",
             ),
         ],
-        "funders": [
-            ProjectFunder(
-                organisation=r.organisations["Bundesministerium für Wohnen, Stadtentwicklung und Bauwesen"]
-            ),
-            ProjectFunder(organisation=r.organisations["Kreditanstalt für Wiederaufbau"]),
-        ],
+        "funders": _federal_funders(r),
         "partners": [ProjectPartner(organisation=r.organisations["Digitale Nachbarschaft Wuppertal e. V."])],
         "body": [
             heading("Worum es geht"),
@@ -346,12 +351,7 @@ def open_data_project(r: Refs) -> dict:
                 "Das Portal geht mit einer ersten Auswahl an Datensätzen an den Start.",
             ),
         ],
-        "funders": [
-            ProjectFunder(
-                organisation=r.organisations["Bundesministerium für Wohnen, Stadtentwicklung und Bauwesen"]
-            ),
-            ProjectFunder(organisation=r.organisations["Kreditanstalt für Wiederaufbau"]),
-        ],
+        "funders": _federal_funders(r),
         "body": [
             paragraph(
                 "<p>Viele Informationen, die in der Verwaltung ohnehin entstehen, können auch "
@@ -404,12 +404,7 @@ def climate_project(r: Refs) -> dict:
                 "Die Ergebnisse der Pilotphase sind ausgewertet und veröffentlicht.",
             ),
         ],
-        "funders": [
-            ProjectFunder(
-                organisation=r.organisations["Bundesministerium für Wohnen, Stadtentwicklung und Bauwesen"]
-            ),
-            ProjectFunder(organisation=r.organisations["Kreditanstalt für Wiederaufbau"]),
-        ],
+        "funders": _federal_funders(r),
         "partners": [ProjectPartner(organisation=r.organisations["Digitale Nachbarschaft Wuppertal e. V."])],
         "body": [
             paragraph(

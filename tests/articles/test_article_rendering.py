@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from bs4 import BeautifulSoup
 
 from articles.factories import ArticlePageFactory
 from articles.models import ArticleEventLink, ArticleProjectLink
@@ -11,22 +10,9 @@ from cms.factories import CategoryFactory
 from events.factories import EventPageFactory
 from media.factories import ImageFactory
 from projects.factories import ProjectPageFactory
+from tests.html import assert_one_h1_and_no_heading_gaps, get_html
 
 pytestmark = pytest.mark.django_db
-
-
-def get_html(client, page):
-    response = client.get(page.url)
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def assert_one_h1_and_no_heading_gaps(soup):
-    levels = [int(heading.name[1]) for heading in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
-    assert levels[0] == 1
-    assert levels.count(1) == 1
-    for previous, current in zip(levels, levels[1:], strict=False):
-        assert current <= previous + 1, f"heading level jumps from h{previous} to h{current}"
 
 
 def credit_lines(soup):

@@ -4,37 +4,17 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from cms.factories import OrganisationFactory
 from events.factories import EventDateFactory, EventPageFactory, VenueFactory
 from events.models import EventPage
 from projects.factories import ProjectPageFactory
+from tests.html import assert_one_h1_and_no_heading_gaps, facts, get_html
 
 pytestmark = pytest.mark.django_db
 
 BERLIN = ZoneInfo("Europe/Berlin")
-
-
-def get_html(client, page):
-    response = client.get(page.url)
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def facts(soup):
-    """The "Auf einen Blick" list as {term: text}."""
-    dl = soup.find("section", class_="facts").dl
-    return {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in dl("dt")}
-
-
-def assert_one_h1_and_no_heading_gaps(soup):
-    levels = [int(heading.name[1]) for heading in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
-    assert levels[0] == 1
-    assert levels.count(1) == 1
-    for previous, current in zip(levels, levels[1:], strict=False):
-        assert current <= previous + 1, f"heading level jumps from h{previous} to h{current}"
 
 
 @pytest.fixture

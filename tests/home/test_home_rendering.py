@@ -13,29 +13,11 @@ from events.factories import EventPageFactory
 from home.factories import ContentPageFactory
 from media.factories import ImageFactory
 from projects.factories import ProjectPageFactory
+from tests.html import assert_one_h1_and_no_heading_gaps, get_html
 
 pytestmark = pytest.mark.django_db
 
 NEW_TAB_HINT = "(Öffnet in einem neuen Tab)"
-
-
-def get_html(client, page_or_url, status=200):
-    url = page_or_url if isinstance(page_or_url, str) else page_or_url.url
-    response = client.get(url)
-    assert response.status_code == status
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def heading_levels(soup):
-    return [int(heading.name[1]) for heading in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
-
-
-def assert_one_h1_and_no_heading_gaps(soup):
-    levels = heading_levels(soup)
-    assert levels[0] == 1
-    assert levels.count(1) == 1
-    for previous, current in zip(levels, levels[1:], strict=False):
-        assert current <= previous + 1, f"heading level jumps from h{previous} to h{current}"
 
 
 # The frame every page shares

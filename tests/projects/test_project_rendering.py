@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from bs4 import BeautifulSoup
 
 from articles.factories import ArticlePageFactory
 from articles.models import ArticleProjectLink
@@ -11,32 +10,9 @@ from cms.factories import OrganisationFactory, PersonFactory, ThemeFactory
 from events.factories import EventPageFactory
 from projects.factories import ProjectMilestoneFactory, ProjectPageFactory
 from projects.models import ProjectFunder, ProjectGoal, ProjectPage, ProjectPartner
+from tests.html import assert_one_h1_and_no_heading_gaps, facts, get_html, section
 
 pytestmark = pytest.mark.django_db
-
-
-def get_html(client, page):
-    response = client.get(page.url)
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def facts(soup):
-    """The "Steckbrief" list as {term: text}."""
-    dl = soup.find("section", class_="facts").dl
-    return {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in dl("dt")}
-
-
-def section(soup, heading_id):
-    return soup.find("section", attrs={"aria-labelledby": heading_id})
-
-
-def assert_one_h1_and_no_heading_gaps(soup):
-    levels = [int(heading.name[1]) for heading in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
-    assert levels[0] == 1
-    assert levels.count(1) == 1
-    for previous, current in zip(levels, levels[1:], strict=False):
-        assert current <= previous + 1, f"heading level jumps from h{previous} to h{current}"
 
 
 @pytest.fixture
