@@ -4,6 +4,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
@@ -11,9 +12,11 @@ from wagtail.search import index
 from cms.blocks import BodyBlock
 from cms.models import BasePage, CardQuerySet
 
+from .feeds import article_feed, feed_response
 
-class ArticleIndexPage(BasePage):
-    """The news section ("Aktuelles"): lists its articles, newest first."""
+
+class ArticleIndexPage(RoutablePageMixin, BasePage):
+    """The news section ("Aktuelles"): lists its articles, newest first, also as a feed."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
@@ -27,9 +30,21 @@ class ArticleIndexPage(BasePage):
         return ArticlePage.objects.child_of(self).live().public().newest_first()
 
     def get_context(self, request, *args, **kwargs):
+        from cms.listing import listing_context
+
+        from .filters import ArticleFilterForm
+
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.get_articles().for_cards().select_related("category")
+        articles = self.get_articles()
+        form = ArticleFilterForm(request.GET, articles=articles)
+        cards = articles.for_cards().select_related("category")
+        context.update(listing_context(request, form, cards, per_page=10))
+        context["articles"] = context["page_obj"]
         return context
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return feed_response(article_feed(self, request))
 
 
 class ArticlePageTag(TaggedItemBase):

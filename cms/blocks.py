@@ -5,12 +5,17 @@ editors see in the admin what visitors will see. ``BodyBlock`` is the stream the
 page bodies use; the individual blocks are importable for narrower streams.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.utils.html import escape
 from wagtail import blocks
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.embeds.embeds import get_embed
+from wagtail.embeds.exceptions import EmbedException
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -28,6 +33,8 @@ __all__ = [
     "VideoBlock",
 ]
 
+
+IFRAME_WITHOUT_TITLE = re.compile(r"<iframe(?![^>]*\btitle=)", re.IGNORECASE)
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol", "image"]
 # Notes and accordion items are short: no images inside them.
@@ -119,6 +126,27 @@ class VideoBlock(blocks.StructBlock):
         label = "Video"
         template = "blocks/video_block.html"
         description = "Bettet ein Video eines externen Anbieters ein."
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        embed = self.get_embed(value)
+        context["embed"] = embed
+        if embed:
+            # Screen readers announce an iframe by its title; providers don't always set one.
+            context["player"] = IFRAME_WITHOUT_TITLE.sub(
+                f'<iframe title="{escape(value["title"])}"', embed.html
+            )
+        return context
+
+    @staticmethod
+    def get_embed(value):
+        """The provider's player data (cached by Wagtail), or None when the provider can't be reached."""
+        if not value.get("video"):
+            return None
+        try:
+            return get_embed(value["video"].url)
+        except EmbedException:
+            return None
 
 
 class LinkBlock(blocks.StructBlock):

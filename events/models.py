@@ -1,16 +1,22 @@
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, F, OuterRef, Q, Subquery, When
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from cms.models import BasePage, CardQuerySet
+from cms.sites import site_name_for
+
+from .ical import build_calendar, calendar_response
 
 END_BEFORE_START = "Das Ende darf nicht vor dem Beginn liegen."
 
@@ -79,13 +85,26 @@ class Venue(index.Indexed, models.Model):
             )
 
     @property
+    def map_url(self) -> str:
+        """A link to the place on OpenStreetMap: a plain link, so no map tiles load on our pages."""
+        if self.latitude is not None and self.longitude is not None:
+            query = {"mlat": self.latitude, "mlon": self.longitude}
+            return (
+                f"https://www.openstreetmap.org/?{urlencode(query)}#map=17/{self.latitude}/{self.longitude}"
+            )
+        if self.address_lines:
+            query = {"query": ", ".join(self.address_lines)}
+            return f"https://www.openstreetmap.org/search?{urlencode(query)}"
+        return ""
+
+    @property
     def address_lines(self) -> list[str]:
         locality = " ".join(part for part in (self.postal_code, self.city) if part)
         return [line for line in (self.street, locality) if line]
 
 
-class EventIndexPage(BasePage):
-    """The events section ("Veranstaltungen")."""
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """The events section ("Veranstaltungen"), with its upcoming events as a calendar feed."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
@@ -99,30 +118,66 @@ class EventIndexPage(BasePage):
         return EventPage.objects.child_of(self).live().public()
 
     def get_context(self, request, *args, **kwargs):
+        from cms.listing import listing_context
+
+        from .filters import EventFilterForm
+
         context = super().get_context(request, *args, **kwargs)
-        context["events"] = self.get_events().upcoming().for_cards().select_related("category", "venue")
+        events = self.get_events()
+        form = EventFilterForm(request.GET, events=events)
+        cards = events.for_cards().select_related("category", "venue")
+        context.update(listing_context(request, form, cards, per_page=10))
+        context["events"] = context["page_obj"]
         return context
+
+    @path("ical/", name="ical")
+    def ical_feed(self, request):
+        """The upcoming events as a calendar to subscribe to (shown inline, not downloaded)."""
+        events = self.get_events().upcoming().select_related("category", "venue")
+        events = events.prefetch_related("further_dates")
+        calendar = build_calendar(
+            ((event, event.get_full_url(request)) for event in events),
+            name=f"{self.title} – {site_name_for(request)}",
+        )
+        return calendar_response(calendar)
+
+
+def _start_of_day(now):
+    return timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 def _not_ended(now):
-    """Dates that have not ended at `now`; a date without an end lasts until the end of its start day."""
-    start_of_today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
-    return Q(end__gte=now) | Q(end__isnull=True, start__gte=start_of_today)
+    """Dates that have not ended at `now`; a date without an end lasts until the end of its
+    start day. EventDate.has_ended() is the same rule in Python."""
+    return Q(end__gte=now) | Q(end__isnull=True, start__gte=_start_of_day(now))
 
 
 class EventQuerySet(CardQuerySet):
+    def for_cards(self):
+        # A card shows the event's next date, which may be one of its further dates.
+        return super().for_cards().prefetch_related("further_dates")
+
     def upcoming(self, now=None):
-        """Events with a date that has not ended yet (running events included), soonest first."""
+        """Events with a date that has not ended yet (running events included), ordered by
+        that next date, so a series whose first evening is over sorts by its next one."""
         now = now or timezone.now()
-        further_date_ahead = EventDate.objects.filter(_not_ended(now), event=OuterRef("pk"))
-        return self.filter(_not_ended(now) | Exists(further_date_ahead)).order_by("start", "pk")
+        further_dates_ahead = EventDate.objects.filter(_not_ended(now), event=OuterRef("pk"))
+        next_further_start = further_dates_ahead.order_by("start").values("start")[:1]
+        return (
+            self.annotate(next_further_start=Subquery(next_further_start))
+            .filter(_not_ended(now) | Q(next_further_start__isnull=False))
+            .annotate(
+                next_start=Case(When(_not_ended(now), then=F("start")), default=F("next_further_start"))
+            )
+            .order_by("next_start", "pk")
+        )
 
     def past(self, now=None):
         """Events whose every date has ended, most recent first."""
         return self.exclude(pk__in=self.upcoming(now).values("pk")).order_by("-start", "-pk")
 
 
-class EventPage(BasePage):
+class EventPage(RoutablePageMixin, BasePage):
     """An event: a kickoff, a workshop, a live stream."""
 
     class AttendanceMode(models.TextChoices):
@@ -286,6 +341,19 @@ class EventPage(BasePage):
         main = EventDate(start=self.start, end=self.end, all_day=self.all_day)
         return [main, *self.further_dates.all()]
 
+    def next_date(self, now=None):
+        """The first date that has not ended yet, or the main date once all are over."""
+        now = now or timezone.now()
+        dates = self.dates()
+        ahead = [date for date in dates if not date.has_ended(now)]
+        return min(ahead, key=lambda date: date.start) if ahead else dates[0]
+
+    @path("ical/", name="ical")
+    def ical_download(self, request):
+        """Every date of this event as an .ics file for the visitor's calendar."""
+        calendar = build_calendar([(self, self.get_full_url(request))])
+        return calendar_response(calendar, filename=f"{self.slug}.ics")
+
 
 class EventDate(Orderable):
     """A further date of the same event, e.g. the second evening of a workshop series."""
@@ -310,3 +378,8 @@ class EventDate(Orderable):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": END_BEFORE_START})
+
+    def has_ended(self, now) -> bool:
+        if self.end:
+            return self.end < now
+        return self.start < _start_of_day(now)

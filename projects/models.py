@@ -26,8 +26,16 @@ class ProjectIndexPage(BasePage):
         return ProjectPage.objects.child_of(self).live().public().order_by("title")
 
     def get_context(self, request, *args, **kwargs):
+        from cms.listing import listing_context
+
+        from .filters import ProjectFilterForm
+
         context = super().get_context(request, *args, **kwargs)
-        context["projects"] = self.get_projects().for_cards().prefetch_related("themes")
+        projects = self.get_projects()
+        form = ProjectFilterForm(request.GET, projects=projects)
+        cards = projects.for_cards().prefetch_related("themes")
+        context.update(listing_context(request, form, cards, per_page=12))
+        context["projects"] = context["page_obj"]
         return context
 
 

@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "events",
     "projects",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -46,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # The template Wagtail's sitemap view renders lives in Django's sitemaps app.
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

@@ -112,8 +112,11 @@ def test_it_shows_venue_address_and_accessibility_notes(client, kickoff):
     soup = get_html(client, kickoff)
 
     assert facts(soup)["Ort"] == (
-        "codeks Hofaue 55 42103 Wuppertal Barrierefreiheit: Stufenloser Zugang, barrierefreies WC."
+        "codeks Hofaue 55 42103 Wuppertal Auf der Karte zeigen (Öffnet in einem neuen Tab) "
+        "Barrierefreiheit: Stufenloser Zugang, barrierefreies WC."
     )
+    map_link = next(link for link in soup.find_all("a") if link.get_text().startswith("Auf der Karte"))
+    assert map_link["href"].startswith("https://www.openstreetmap.org/")
 
 
 def test_it_shows_attendance_mode_stream_link_and_cost(client, kickoff):

@@ -1,0 +1,41 @@
+"""The filters of the news list ("Aktuelles"): category and year."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cms.listing import FilterForm
+from cms.models import Category
+
+
+class ArticleFilterForm(FilterForm):
+    kategorie = forms.ModelChoiceField(
+        label=_("Kategorie"),
+        queryset=Category.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle Kategorien"),
+        error_messages={
+            "invalid_choice": _("Diese Kategorie gibt es hier nicht. Es werden alle Kategorien gezeigt.")
+        },
+    )
+    jahr = forms.ChoiceField(
+        label=_("Jahr"),
+        required=False,
+        error_messages={
+            "invalid_choice": _("Dieses Jahr steht nicht zur Auswahl. Es werden alle Jahre gezeigt.")
+        },
+    )
+
+    def __init__(self, data, articles):
+        """`articles` are all articles of the list; only categories and years they have are offered."""
+        super().__init__(data)
+        self.fields["kategorie"].queryset = Category.objects.filter(pk__in=articles.values("category"))
+        years = [day.year for day in articles.dates("date", "year", order="DESC")]
+        self.fields["jahr"].choices = [("", _("Alle Jahre")), *((str(year), str(year)) for year in years)]
+
+    def apply(self, articles, values):
+        if values.get("kategorie"):
+            articles = articles.filter(category=values["kategorie"])
+        if values.get("jahr"):
+            articles = articles.filter(date__year=int(values["jahr"]))
+        return articles

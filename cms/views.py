@@ -1,0 +1,94 @@
+"""Views outside Wagtail's page tree: the site search and robots.txt."""
+
+import re
+from dataclasses import dataclass
+
+from django import forms
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+from wagtail.models import Page, Site
+
+from cms.listing import paginate
+from cms.sites import site_for
+
+SEARCH_RESULTS_PER_PAGE = 10
+# Long enough for any real question; caps the work a pasted essay can cause.
+MAX_QUERY_LENGTH = 200
+# Control characters (NUL in particular) cannot be stored in a PostgreSQL string.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class SearchQueryField(forms.CharField):
+    """Turns whatever arrives into a searchable string rather than rejecting it: control
+    characters become spaces and the text is cut to MAX_QUERY_LENGTH, so no query is an error."""
+
+    def to_python(self, value):
+        value = CONTROL_CHARACTERS.sub(" ", super().to_python(value))
+        return " ".join(value.split())[:MAX_QUERY_LENGTH].strip()
+
+
+class SearchForm(forms.Form):
+    q = SearchQueryField(label=_("Suchbegriff"), required=False, max_length=MAX_QUERY_LENGTH)
+
+    def __init__(self, data, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(data, *args, **kwargs)
+        self.fields["q"].widget.input_type = "search"
+
+    @property
+    def query(self) -> str:
+        return self.cleaned_data.get("q", "") if self.is_valid() else ""
+
+    @property
+    def was_shortened(self) -> bool:
+        return len(self.data.get("q", "")) > MAX_QUERY_LENGTH
+
+
+@dataclass
+class SearchHit:
+    page: Page
+    type_name: str
+
+
+def search(request):
+    form = SearchForm(request.GET)
+    query = form.query
+    results = None
+    hits = []
+    site = Site.find_for_request(request)
+    if query and site:
+        pages = Page.objects.live().public().in_site(site).specific().defer_streamfields()
+        # "and": every word must occur, as visitors expect from a site search.
+        results = paginate(request, pages.search(query, operator="and"), SEARCH_RESULTS_PER_PAGE)
+        hits = [SearchHit(page, page.specific_class._meta.verbose_name) for page in results]
+    context = {
+        # Shown with the cleaned query, so the field never echoes what was cut or replaced.
+        "form": SearchForm({"q": query} if query else None),
+        "query": query,
+        "query_was_shortened": form.was_shortened,
+        "results": results,
+        "hits": hits,
+        "filter_query": urlencode({"q": query}),
+    }
+    return TemplateResponse(request, "search.html", context)
+
+
+@require_GET
+def robots_txt(request):
+    """What crawlers may read, and where the sitemap of the requested site is."""
+    site = site_for(request)
+    sitemap_path = reverse("sitemap")
+    # The sitemap lists URLs of the Wagtail site, so its own address is built the same way.
+    sitemap_url = site.root_url + sitemap_path if site else request.build_absolute_uri(sitemap_path)
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        f"Disallow: {reverse('wagtailadmin_home')}",
+        "",
+        f"Sitemap: {sitemap_url}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

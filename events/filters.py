@@ -1,0 +1,77 @@
+"""The filters of the events list ("Veranstaltungen"): period, category and attendance mode."""
+
+from django import forms
+from django.db.models import Q
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from cms.listing import FilterForm
+from cms.models import Category
+
+from .models import EventPage
+
+UPCOMING = "kommend"
+PAST = "vergangen"
+
+Mode = EventPage.AttendanceMode
+# German words in the address, mapped to the events they find: someone who wants to take
+# part online (or on site) can do so at a hybrid event too.
+ATTENDANCE_PARAMS = {
+    "vor-ort": (_("Vor Ort"), Q(attendance_mode__in=[Mode.ON_SITE, Mode.HYBRID])),
+    "online": (_("Online"), Q(attendance_mode__in=[Mode.ONLINE, Mode.HYBRID])),
+    "hybrid": (_("Vor Ort und online"), Q(attendance_mode=Mode.HYBRID)),
+}
+
+
+class EventFilterForm(FilterForm):
+    zeitraum = forms.ChoiceField(
+        label=_("Zeitraum"),
+        required=False,
+        choices=[(UPCOMING, _("Kommende")), (PAST, _("Vergangene"))],
+        error_messages={
+            "invalid_choice": _("Unbekannter Zeitraum. Es werden die kommenden Veranstaltungen gezeigt.")
+        },
+    )
+    kategorie = forms.ModelChoiceField(
+        label=_("Kategorie"),
+        queryset=Category.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle Kategorien"),
+        error_messages={
+            "invalid_choice": _("Diese Kategorie gibt es hier nicht. Es werden alle Kategorien gezeigt.")
+        },
+    )
+    teilnahme = forms.ChoiceField(
+        label=_("Teilnahme"),
+        required=False,
+        choices=[("", _("Alle")), *((param, label) for param, (label, _query) in ATTENDANCE_PARAMS.items())],
+        help_text=_("Hybride Veranstaltungen erscheinen bei „Vor Ort“ und bei „Online“."),
+        error_messages={"invalid_choice": _("Unbekannte Teilnahmeform. Es werden alle gezeigt.")},
+    )
+
+    def __init__(self, data, events):
+        """`events` are all events of the list; only categories they have are offered."""
+        super().__init__(data)
+        self.fields["kategorie"].queryset = Category.objects.filter(pk__in=events.values("category"))
+
+    @property
+    def shows_past(self) -> bool:
+        self.is_valid()
+        return self.cleaned_data.get("zeitraum") == PAST
+
+    def other_period_query(self) -> str:
+        """The current filters with the other period, for the "past / upcoming events" switch."""
+        params = {name: value for name, value in self.active_params().items() if name != "zeitraum"}
+        if not self.shows_past:
+            params["zeitraum"] = PAST
+        return urlencode(params)
+
+    def apply(self, events, values):
+        # Running events stay "upcoming" until their end; see EventQuerySet.upcoming().
+        events = events.past() if values.get("zeitraum") == PAST else events.upcoming()
+        if values.get("kategorie"):
+            events = events.filter(category=values["kategorie"])
+        if values.get("teilnahme"):
+            events = events.filter(ATTENDANCE_PARAMS[values["teilnahme"]][1])
+        return events

@@ -1,0 +1,47 @@
+"""The filters of the project list ("Projekte"): status and theme."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cms.listing import FilterForm
+from cms.models import Theme
+
+from .models import ProjectPage
+
+# German words in the address, as visitors share it; mapped to the stored values.
+STATUS_PARAMS = {
+    "in-planung": ProjectPage.Status.PLANNED,
+    "laufend": ProjectPage.Status.RUNNING,
+    "abgeschlossen": ProjectPage.Status.COMPLETED,
+}
+
+
+class ProjectFilterForm(FilterForm):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Alle")), *((param, status.label) for param, status in STATUS_PARAMS.items())],
+        error_messages={"invalid_choice": _("Diesen Status gibt es nicht. Es werden alle Projekte gezeigt.")},
+    )
+    thema = forms.ModelChoiceField(
+        label=_("Themenfeld"),
+        queryset=Theme.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle Themenfelder"),
+        error_messages={
+            "invalid_choice": _("Dieses Themenfeld gibt es hier nicht. Es werden alle Themenfelder gezeigt.")
+        },
+    )
+
+    def __init__(self, data, projects):
+        """`projects` are all projects of the list; only themes they have are offered."""
+        super().__init__(data)
+        self.fields["thema"].queryset = Theme.objects.filter(pk__in=projects.values("themes"))
+
+    def apply(self, projects, values):
+        if values.get("status"):
+            projects = projects.filter(status=STATUS_PARAMS[values["status"]])
+        if values.get("thema"):
+            projects = projects.filter(themes=values["thema"])
+        return projects
