@@ -3,21 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.listing import FilterForm
+from cms.listing import FilterForm, category_filter
 from cms.models import Category
 
 
 class ArticleFilterForm(FilterForm):
-    kategorie = forms.ModelChoiceField(
-        label=_("Kategorie"),
-        queryset=Category.objects.none(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Alle Kategorien"),
-        error_messages={
-            "invalid_choice": _("Diese Kategorie gibt es hier nicht. Es werden alle Kategorien gezeigt.")
-        },
-    )
+    kategorie = category_filter()
     jahr = forms.ChoiceField(
         label=_("Jahr"),
         required=False,

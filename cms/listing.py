@@ -12,8 +12,33 @@ from django.core.paginator import Page, Paginator
 from django.http import Http404
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from cms.models import Category
 
 PAGE_PARAM = "seite"
+
+
+def term_filter(model, label, empty_label, invalid_message):
+    """An optional choice of a category or theme, addressed by its slug in the URL. The form
+    sets the queryset to the terms its list actually uses."""
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=model.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=empty_label,
+        error_messages={"invalid_choice": invalid_message},
+    )
+
+
+def category_filter():
+    return term_filter(
+        Category,
+        _lazy("Kategorie"),
+        _lazy("Alle Kategorien"),
+        _lazy("Diese Kategorie gibt es hier nicht. Es werden alle Kategorien gezeigt."),
+    )
 
 
 class FilterForm(forms.Form):

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from cms.listing import FilterForm
+from cms.listing import FilterForm, category_filter
 from cms.models import Category
 
 from .models import EventPage
@@ -32,16 +32,7 @@ class EventFilterForm(FilterForm):
             "invalid_choice": _("Unbekannter Zeitraum. Es werden die kommenden Veranstaltungen gezeigt.")
         },
     )
-    kategorie = forms.ModelChoiceField(
-        label=_("Kategorie"),
-        queryset=Category.objects.none(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Alle Kategorien"),
-        error_messages={
-            "invalid_choice": _("Diese Kategorie gibt es hier nicht. Es werden alle Kategorien gezeigt.")
-        },
-    )
+    kategorie = category_filter()
     teilnahme = forms.ChoiceField(
         label=_("Teilnahme"),
         required=False,

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.listing import FilterForm
+from cms.listing import FilterForm, term_filter
 from cms.models import Theme
 
 from .models import ProjectPage
@@ -23,15 +23,11 @@ class ProjectFilterForm(FilterForm):
         choices=[("", _("Alle")), *((param, status.label) for param, status in STATUS_PARAMS.items())],
         error_messages={"invalid_choice": _("Diesen Status gibt es nicht. Es werden alle Projekte gezeigt.")},
     )
-    thema = forms.ModelChoiceField(
-        label=_("Themenfeld"),
-        queryset=Theme.objects.none(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Alle Themenfelder"),
-        error_messages={
-            "invalid_choice": _("Dieses Themenfeld gibt es hier nicht. Es werden alle Themenfelder gezeigt.")
-        },
+    thema = term_filter(
+        Theme,
+        _("Themenfeld"),
+        _("Alle Themenfelder"),
+        _("Dieses Themenfeld gibt es hier nicht. Es werden alle Themenfelder gezeigt."),
     )
 
     def __init__(self, data, projects):
