@@ -4,11 +4,13 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from cms.api_fields import TagNamesField, TermField
 from cms.blocks import BodyBlock
 from cms.models import BasePage, CardQuerySet
 
@@ -106,6 +108,13 @@ class ArticlePage(BasePage):
         index.FilterField("date"),
         index.RelatedFields("category", [index.SearchField("name")]),
         index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("date"),
+        APIField("category", serializer=TermField()),
+        APIField("tags", serializer=TagNamesField()),
+        APIField("body"),
     ]
 
     class Meta:

@@ -4,10 +4,12 @@ several apps use (categories, themes, organisations, people)."""
 from django.db import models
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from media.api import ImageField
 from media.credits import credits_for, images_shown_on
 
 GERMAN_TRANSLITERATION = str.maketrans(
@@ -187,6 +189,7 @@ class BasePage(Page):
     content_panels = [*Page.content_panels, teaser_panel, hero_image_panel]
 
     search_fields = [*Page.search_fields, index.SearchField("teaser")]
+    api_fields = [APIField("teaser"), APIField("hero_image", serializer=ImageField())]
 
     class Meta:
         abstract = True

@@ -5,10 +5,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .api import api_router
 from .views import robots_txt, search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("api/v2/", api_router.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -7,15 +8,18 @@ from django.db.models import Case, F, OuterRef, Q, Subquery, When
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from cms.api_fields import TermField
 from cms.blocks import BodyBlock
 from cms.models import BasePage, CardQuerySet
 from cms.sites import site_name_for
 
+from .api_fields import VenueField
 from .ical import build_calendar, calendar_response
 
 END_BEFORE_START = "Das Ende darf nicht vor dem Beginn liegen."
@@ -303,6 +307,23 @@ class EventPage(RoutablePageMixin, BasePage):
         index.RelatedFields("venue", [index.SearchField("name"), index.SearchField("city")]),
         index.RelatedFields("category", [index.SearchField("name")]),
     ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("start"),
+        APIField("end"),
+        APIField("time_zone"),
+        APIField("all_day"),
+        APIField("status"),
+        APIField("attendance_mode"),
+        APIField("venue", serializer=VenueField()),
+        APIField("stream_url"),
+        APIField("registration"),
+        APIField("registration_url"),
+        APIField("registration_email"),
+        APIField("cost"),
+        APIField("category", serializer=TermField()),
+        APIField("body"),
+    ]
 
     class Meta:
         verbose_name = "Veranstaltung"
@@ -323,6 +344,11 @@ class EventPage(RoutablePageMixin, BasePage):
             )
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def time_zone(self) -> str:
+        """The zone the editor entered the times in, so clients can show local time anywhere."""
+        return settings.TIME_ZONE
 
     @property
     def is_scheduled(self) -> bool:

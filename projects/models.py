@@ -3,10 +3,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from cms.api_fields import TermListField
 from cms.blocks import BodyBlock
 from cms.models import BasePage, CardQuerySet
 
@@ -109,6 +111,15 @@ class ProjectPage(BasePage):
         index.SearchField("funding_programme"),
         index.FilterField("status"),
         index.RelatedFields("themes", [index.SearchField("name")]),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("status"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("funding_programme"),
+        APIField("themes", serializer=TermListField()),
+        APIField("body"),
     ]
 
     class Meta:

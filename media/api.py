@@ -1,0 +1,111 @@
+"""The one JSON shape of an image that every API response uses.
+
+Apps should never need a second request to show an image: the shape carries the alt
+text, the credit and ready-made renditions, the same in page fields and at /api/v2/images/.
+"""
+
+from rest_framework.fields import Field
+
+# Fixed, named sizes so app developers can rely on them; the WebP variant is a separate
+# rendition because browsers and apps choose the format themselves.
+RENDITIONS = {
+    "thumbnail": "fill-320x180",
+    "card": "fill-800x450",
+    "hero": "fill-1920x960",
+}
+WEBP = "|format-webp"
+RENDITION_SPECS = [spec for base in RENDITIONS.values() for spec in (base, base + WEBP)]
+
+
+def _absolute(url: str, request) -> str:
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+def focal_point_representation(image) -> dict | None:
+    if not image.has_focal_point():
+        return None
+    return {
+        "x": image.focal_point_x,
+        "y": image.focal_point_y,
+        "width": image.focal_point_width,
+        "height": image.focal_point_height,
+    }
+
+
+def credit_representation(image) -> dict | None:
+    credit = image.credit
+    if credit is None:
+        return None
+    return {
+        "author": credit.author,
+        "source": credit.source,
+        "licence": credit.licence,
+        "licence_url": credit.licence_url,
+        "line": credit.line,
+    }
+
+
+def renditions_representation(image, request=None) -> dict:
+    # One call for all sizes: with prefetched renditions this costs no query at all,
+    # otherwise one lookup for the whole set instead of one per size.
+    renditions = image.get_renditions(*RENDITION_SPECS)
+    representation = {}
+    for name, spec in RENDITIONS.items():
+        rendition = renditions[spec]
+        representation[name] = {
+            "url": _absolute(rendition.url, request),
+            "width": rendition.width,
+            "height": rendition.height,
+            "webp_url": _absolute(renditions[spec + WEBP].url, request),
+        }
+    return representation
+
+
+# Every key of the shape after id and title, each computed on its own so the images
+# endpoint can offer them as separately selectable fields.
+IMAGE_PARTS = {
+    "alt": lambda image, request: image.alt_text,
+    "decorative": lambda image, request: image.is_decorative,
+    "width": lambda image, request: image.width,
+    "height": lambda image, request: image.height,
+    "focal_point": lambda image, request: focal_point_representation(image),
+    "credit": lambda image, request: credit_representation(image),
+    "renditions": renditions_representation,
+}
+
+
+def image_representation(image, request=None) -> dict:
+    """The image as API clients read it; URLs are absolute when a request is given."""
+    return {
+        "id": image.pk,
+        "title": image.title,
+        **{name: part(image, request) for name, part in IMAGE_PARTS.items()},
+    }
+
+
+class ImageField(Field):
+    """An image foreign key in page `api_fields`, serialised in the shared image shape
+    instead of Wagtail's default bare id and detail URL."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, image):
+        return image_representation(image, self.context.get("request"))
+
+
+class ImagePartField(Field):
+    """One key of the image shape as a field of the images endpoint, so that `fields=`
+    selection keeps working there."""
+
+    def __init__(self, part, **kwargs):
+        self.part = IMAGE_PARTS[part]
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, image):
+        return self.part(image, self.context.get("request"))
