@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from cms.listing import paginate
 from cms.sites import site_for
@@ -59,7 +59,7 @@ def search(request):
     query = form.query
     results = None
     hits = []
-    site = Site.find_for_request(request)
+    site = site_for(request)
     if query and site:
         pages = Page.objects.live().public().in_site(site).specific().defer_streamfields()
         # "and": every word must occur, as visitors expect from a site search.

@@ -16,6 +16,7 @@ from articles.models import ArticleIndexPage, ArticlePage
 from cms.listing import PAGE_PARAM
 from cms.sites import site_for, site_name_for
 from cms.structured_data import description_of, json_for_script, json_ld, share_image
+from cms.templatetags.navigation_tags import current_page
 from events.models import EventIndexPage
 
 register = template.Library()
@@ -23,12 +24,6 @@ register = template.Library()
 # (index page type, its route, media type) in the order the links appear in the head.
 FEEDS = [(ArticleIndexPage, "feed", "application/atom+xml"), (EventIndexPage, "ical", "text/calendar")]
 OG_LOCALES = {"de": "de_DE"}
-
-
-def _page(context):
-    page = context.get("page")
-    # Non-Wagtail views (the 404 page, search) may put other things under "page".
-    return page if isinstance(page, Page) else None
 
 
 @register.inclusion_tag("includes/feed_links.html", takes_context=True)
@@ -60,7 +55,7 @@ def feed_links(context):
 def page_meta(context):
     """Canonical URL, Open Graph and Twitter card tags, and JSON-LD for the current page."""
     request = context.get("request")
-    page = _page(context)
+    page = current_page(context)
     if not page:
         return {}
     image = share_image(page, request)

@@ -2,15 +2,15 @@
 
 Everything is derived from the Wagtail site the request belongs to, so a second site
 (or, later, a second locale with its own root page) gets its own menus without
-changes here. `Site.find_for_request` caches the site on the request, so the tags
-below share one lookup per response.
+changes here. Wagtail caches the site on the request, so the tags below share one
+lookup per response.
 """
 
 from django import template
 from django.apps import apps
-from django.conf import settings
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from cms.sites import site_for, site_name_for
 from home.models import ContentPage
 
 register = template.Library()
@@ -19,33 +19,28 @@ register = template.Library()
 LEGAL_PAGE_SLUGS = ("impressum", "datenschutz", "barrierefreiheit")
 
 
-def _site(context):
-    request = context.get("request")
-    return Site.find_for_request(request) if request else None
-
-
 def _site_root(context):
-    site = _site(context)
+    site = site_for(context.get("request"))
     return site.root_page if site else None
 
 
-def _current_page(context):
+def current_page(context):
+    """The Wagtail page being rendered, or None: non-Wagtail views (the 404 page, search)
+    may put other things under "page"."""
     page = context.get("page")
-    # Non-Wagtail views (the 404 page, later search) may put other things under "page".
     return page if isinstance(page, Page) else None
 
 
 @register.simple_tag(takes_context=True)
 def site_name(context):
-    site = _site(context)
-    return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
+    return site_name_for(context.get("request"))
 
 
 @register.inclusion_tag("includes/site_header.html", takes_context=True)
 def site_header(context):
     request = context.get("request")
     root = _site_root(context)
-    current = _current_page(context)
+    current = current_page(context)
     items = []
     if root:
         for child in root.get_children().live().in_menu():
@@ -69,7 +64,7 @@ def site_header(context):
 def breadcrumbs(context):
     request = context.get("request")
     root = _site_root(context)
-    current = _current_page(context)
+    current = current_page(context)
     if not root or not current or current.pk == root.pk or not current.path.startswith(root.path):
         return {"crumbs": [], "current": None}
     ancestors = Page.objects.ancestor_of(current).filter(depth__gte=root.depth).order_by("depth")
