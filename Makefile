@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install demo clean
+.PHONY: run test lint install demo bench example-app clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,14 @@ lint: install
 
 test: lint
 	$(PY) -m tests.run
+
+# The example app on http://localhost:8001, reading the API of `make run`.
+example-app:
+	$(PYTHON) -m http.server 8001 --bind 127.0.0.1 --directory examples/app
+
+# API benchmark against an nginx baseline; needs PostgreSQL, Redis, wrk and nginx (bench/README.md).
+bench: install
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf var/db.sqlite3 var/media var/static

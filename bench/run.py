@@ -1,0 +1,617 @@
+"""Benchmark of the headless API: generated content in PostgreSQL, the app behind gunicorn,
+and a static file of the same size behind nginx as the baseline, all measured with wrk.
+
+Run it as `.venv/bin/python bench/run.py` (or `make bench`); bench/README.md explains the
+options and how to read the table it prints.
+"""
+
+import argparse
+import json
+import os
+import platform
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import dj_database_url
+import psycopg2
+from psycopg2 import sql
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+LATENCY_SCRIPT = Path(__file__).resolve().with_name("latency.lua")
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bench"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
+LIST_PATH = "/api/v2/pages/?type=articles.ArticlePage&fields=*&limit=20"
+LIST_SIZE = 20
+# (wrk threads, connections): one client alone, then sixteen at once.
+LOADS = [(1, 1), (2, 16)]
+RESULT_MARKER = "BENCH_RESULT "
+
+# Figures of other setups, for comparison; measured elsewhere, not by this script.
+PEERS = [
+    ("bakerydemo, stock Wagtail API: list", "18.7", "917", "135"),
+    ("bakerydemo, stock Wagtail API: detail", "141", "126", "15"),
+    ("nginx, static file", "~31,500", "", ""),
+]
+# What the API must reach at 16 clients with 2 sync gunicorn workers and no cache in front.
+TARGET_REQUESTS_PER_S = {"list": 187, "detail": 423}
+TARGET_P95_MS = 100
+
+NGINX_CONF = """\
+daemon off;
+worker_processes {workers};
+pid {root}/nginx.pid;
+error_log {root}/error.log warn;
+
+events {{
+    worker_connections 1024;
+}}
+
+http {{
+    access_log off;
+    client_body_temp_path {root}/client_body;
+    proxy_temp_path {root}/proxy;
+    fastcgi_temp_path {root}/fastcgi;
+    uwsgi_temp_path {root}/uwsgi;
+    scgi_temp_path {root}/scgi;
+    types {{
+        application/json json;
+    }}
+    default_type application/octet-stream;
+    sendfile on;
+    keepalive_requests 1000000;
+
+    server {{
+        listen 127.0.0.1:{port};
+        root {root}/www;
+    }}
+}}
+"""
+
+
+class BenchError(Exception):
+    """A step failed in a way the person running the benchmark must see."""
+
+
+def say(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+@dataclass
+class Result:
+    scenario: str
+    clients: int
+    requests_per_s: float
+    p50_ms: float
+    p95_ms: float
+    queries: str = ""
+    socket_errors: int = 0
+
+
+# Processes
+
+
+class Processes:
+    """The servers this run started, stopped together however the run ends."""
+
+    def __init__(self):
+        self._running: list[tuple[subprocess.Popen, IO[bytes]]] = []
+
+    def start(self, args: list[str], log_path: Path, env: dict | None = None) -> subprocess.Popen:
+        log = log_path.open("wb")
+        # A session of its own, so stopping it reaches the workers it forks, and a Ctrl-C
+        # in the terminal reaches only this script, which then stops it in order.
+        process = subprocess.Popen(
+            args, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=BASE_DIR, start_new_session=True
+        )
+        self._running.append((process, log))
+        return process
+
+    def stop(self, process: subprocess.Popen) -> None:
+        for entry in list(self._running):
+            if entry[0] is process:
+                self._running.remove(entry)
+                _terminate(process)
+                entry[1].close()
+
+    def stop_all(self) -> None:
+        while self._running:
+            self.stop(self._running[-1][0])
+
+
+def _terminate(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def _tail(path: Path, lines: int = 20) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return ""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> bytes:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read()
+    except urllib.error.HTTPError as error:
+        raise BenchError(f"{url} answered {error.code}: {error.read()[:500]!r}") from None
+
+
+def wait_until_serving(url: str, process: subprocess.Popen, log_path: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        if process.poll() is not None:
+            raise BenchError(f"{process.args[0]} stopped at start-up. Its log ends:\n{_tail(log_path)}")
+        try:
+            fetch(url)
+            return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            if time.monotonic() > deadline:
+                raise BenchError(f"Nothing answered at {url} within {timeout:.0f} s.") from None
+            time.sleep(0.2)
+
+
+# Preparation
+
+
+def recreate_database(url: str) -> None:
+    config = dj_database_url.parse(url)
+    if config["ENGINE"] != "django.db.backends.postgresql":
+        raise BenchError(f"The benchmark needs PostgreSQL, not {config['ENGINE']}.")
+    name = config["NAME"]
+    # The database is dropped: a name without "bench" is more likely a typo than intended.
+    if "bench" not in name:
+        raise BenchError(f"Refusing to drop the database {name!r}: its name must contain 'bench'.")
+    connection = psycopg2.connect(
+        dbname="postgres",
+        user=config["USER"] or None,
+        password=config["PASSWORD"] or None,
+        host=config["HOST"] or None,
+        port=config["PORT"] or None,
+    )
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    finally:
+        connection.close()
+
+
+def flush_redis(url: str) -> None:
+    import redis
+
+    try:
+        redis.Redis.from_url(url).flushdb()
+    except redis.RedisError as error:
+        raise BenchError(f"Could not flush Redis at {url}: {error}") from None
+
+
+def app_environment(args, var_dir: Path, port: int, response_cache: bool) -> dict[str, str]:
+    """Production settings as a deployment would set them, on plain http on the loopback."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "DJANGO_SECRET_KEY": args.secret_key,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # TLS ends in a proxy in front of gunicorn in production; wrk speaks plain http.
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": args.database_url,
+        "DATABASE_CONN_MAX_AGE": str(args.conn_max_age),
+        "CMS_VAR_DIR": str(var_dir),
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
+        "REDIS_URL": args.redis_url,
+        "API_RESPONSE_CACHE": "true" if response_cache else "false",
+    }
+
+
+def load_content(args) -> None:
+    """Migrate, generate the content and its renditions, in this process."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connections
+
+    from bench.content import BenchContent, prerender_renditions
+
+    started = time.monotonic()
+    call_command("migrate", verbosity=0)
+    say(f"Migrated in {time.monotonic() - started:.0f} s.")
+
+    started = time.monotonic()
+    created = BenchContent(articles=args.articles, events=args.events, images=args.images).load()
+    summary = ", ".join(f"{count} {label}" for label, count in sorted(created.items()))
+    say(f"Content loaded in {time.monotonic() - started:.0f} s: {summary}.")
+
+    started = time.monotonic()
+    renditions = prerender_renditions()
+    say(f"{renditions} renditions ready in {time.monotonic() - started:.0f} s.")
+    connections.close_all()
+
+
+def count_queries(host: str) -> tuple[str, dict[str, tuple[int, int]]]:
+    """The detail page to measure (the list's first article), and the queries a list and a
+    detail request cost in this process with the same settings: (without the response
+    cache, served from it)."""
+    from django.db import connection, connections
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, override_settings
+
+    client = Client(HTTP_HOST=host)
+    paths = {"list": LIST_PATH}
+    counts = {}
+    for kind in ("list", "detail"):
+        path = paths[kind]
+        with override_settings(API_RESPONSE_CACHE=False):
+            # The first request of a process also fills its caches (content types, sites).
+            client.get(path)
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(path)
+        # Counted right away: the next request outside a capture clears the query log.
+        uncached = len(queries)
+        if response.status_code != 200:
+            raise BenchError(f"{path} answered {response.status_code}: {response.content[:500]!r}")
+        if kind == "list":
+            paths["detail"] = f"/api/v2/pages/{first_list_item(response.content)}/"
+        with override_settings(API_RESPONSE_CACHE=True):
+            client.get(path)
+            with CaptureQueriesContext(connection) as queries:
+                client.get(path)
+        counts[kind] = (uncached, len(queries))
+    connections.close_all()
+    return paths["detail"], counts
+
+
+def first_list_item(list_body: bytes) -> int:
+    items = json.loads(list_body)["items"]
+    if len(items) != LIST_SIZE:
+        raise BenchError(f"The list answered {len(items)} items, not {LIST_SIZE}: is the content loaded?")
+    return items[0]["id"]
+
+
+# Servers and measurement
+
+
+def start_gunicorn(processes: Processes, env: dict, port: int, workers: int, log_path: Path):
+    args = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "cms.wsgi:application",
+        "--workers",
+        str(workers),
+        "--worker-class",
+        "sync",
+        "--bind",
+        f"127.0.0.1:{port}",
+        # Several runs on one machine would share the default control socket in ~/.gunicorn.
+        "--no-control-socket",
+        "--graceful-timeout",
+        "5",
+    ]
+    process = processes.start(args, log_path, env={**os.environ, **env})
+    wait_until_serving(f"http://127.0.0.1:{port}/api/v2/pages/?limit=1", process, log_path)
+    return process
+
+
+def start_nginx(processes: Processes, root: Path, port: int, files: dict[str, bytes]) -> None:
+    nginx = find_tool("nginx")
+    www = root / "www"
+    www.mkdir(parents=True)
+    for name, body in files.items():
+        (www / name).write_bytes(body)
+    # nginx's workers run as an unprivileged user when started as root: they must be able
+    # to read the files.
+    for path in (root.parent, root, www, *www.iterdir()):
+        path.chmod(0o755)
+    config = root / "nginx.conf"
+    config.write_text(NGINX_CONF.format(root=root, port=port, workers=os.cpu_count() or 1))
+    log_path = root / "nginx.out"
+    process = processes.start(
+        [nginx, "-p", str(root), "-c", str(config), "-e", str(root / "error.log")], log_path
+    )
+    wait_until_serving(f"http://127.0.0.1:{port}/{next(iter(files))}", process, log_path)
+
+
+def run_wrk(url: str, threads: int, connections: int, seconds: int) -> dict:
+    args = [
+        find_tool("wrk"),
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        # Slow answers are latencies to report, not timeouts to drop.
+        "--timeout",
+        "60s",
+        "-s",
+        str(LATENCY_SCRIPT),
+        url,
+    ]
+    completed = subprocess.run(args, capture_output=True, text=True, check=False)
+    lines = [line for line in completed.stdout.splitlines() if line.startswith(RESULT_MARKER)]
+    if completed.returncode != 0 or not lines:
+        raise BenchError(f"wrk failed on {url}:\n{completed.stdout}{completed.stderr}")
+    result = json.loads(lines[-1].removeprefix(RESULT_MARKER))
+    if result["error_statuses"]:
+        raise BenchError(f"{result['error_statuses']} answers from {url} had an error status.")
+    return result
+
+
+def warm_up(url: str, seconds: int) -> None:
+    """Two clients for a while, so both workers have loaded code and filled their caches."""
+    run_wrk(url, 1, 2, seconds)
+    fetch(url)
+
+
+def measure(scenario: str, url: str, seconds: int, queries: str) -> list[Result]:
+    results = []
+    for threads, connections in LOADS:
+        say(f"  {scenario}, {connections} client(s), {seconds} s ...")
+        data = run_wrk(url, threads, connections, seconds)
+        # Sync workers still answer what wrk left queued when it stopped; this request waits
+        # its turn behind them, so the next run starts on an idle server.
+        fetch(url)
+        results.append(
+            Result(
+                scenario=scenario,
+                clients=connections,
+                requests_per_s=data["requests_per_s"],
+                p50_ms=data["p50_ms"],
+                p95_ms=data["p95_ms"],
+                queries=queries,
+                socket_errors=data["socket_errors"],
+            )
+        )
+    return results
+
+
+# Report
+
+
+def results_table(results: list[Result]) -> list[str]:
+    lines = [
+        "| scenario | clients | req/s | p50 ms | p95 ms | queries |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for result in results:
+        lines.append(
+            f"| {result.scenario} | {result.clients} | {result.requests_per_s:,.1f} | "
+            f"{result.p50_ms:.1f} | {result.p95_ms:.1f} | {result.queries} |"
+        )
+    return lines
+
+
+def targets_table(results: list[Result], scenarios: dict[str, str]) -> list[str]:
+    """The targets at 16 clients, checked for each app scenario measured."""
+    lines = [
+        "| scenario | req/s at 16 | target | p95 ms at 16 | target | met |",
+        "| --- | ---: | ---: | ---: | ---: | --- |",
+    ]
+    busiest = max(connections for _threads, connections in LOADS)
+    for result in results:
+        kind = scenarios.get(result.scenario)
+        if kind is None or result.clients != busiest:
+            continue
+        target = TARGET_REQUESTS_PER_S[kind]
+        met = result.requests_per_s >= target and result.p95_ms < TARGET_P95_MS
+        lines.append(
+            f"| {result.scenario} | {result.requests_per_s:,.1f} | ≥ {target} | {result.p95_ms:.1f} | "
+            f"< {TARGET_P95_MS} | {'yes' if met else 'no'} |"
+        )
+    return lines
+
+
+def peers_table() -> list[str]:
+    lines = ["| peer | req/s | p95 ms | queries |", "| --- | ---: | ---: | ---: |"]
+    lines += [f"| {name} | {rps} | {p95} | {queries} |" for name, rps, p95, queries in PEERS]
+    return lines
+
+
+def _loads(averages) -> str:
+    return " / ".join(f"{load:.2f}" for load in averages)
+
+
+def report_lines(args, results, scenarios, queries, static_files, load_before) -> list[str]:
+    database = dj_database_url.parse(args.database_url)["NAME"]
+    report = [
+        "## API benchmark",
+        "",
+        f"- Machine: {platform.platform()}, {os.cpu_count()} CPU(s); load average (1, 5, 15 min) "
+        f"before measuring {_loads(load_before)}, at the end {_loads(os.getloadavg())}",
+        f"- Content: {args.articles} articles, {args.events} events in PostgreSQL database `{database}`",
+        f"- App: gunicorn {args.workers} sync workers, cms.settings.production, DEBUG off, "
+        f"DATABASE_CONN_MAX_AGE={args.conn_max_age}, REDIS_URL={args.redis_url}; nothing in front",
+        f"- List: `{LIST_PATH}` ({len(static_files['list.json']) / 1024:.0f} KiB); "
+        f"detail: the list's first article ({len(static_files['detail.json']) / 1024:.0f} KiB)",
+        f"- wrk {args.duration} s per row (1 client: -t1 -c1; 16 clients: -t2 -c16), "
+        f"after {args.warmup} s of warm-up per URL; {tool_version(['wrk', '--version'])}; "
+        f"{tool_version(['nginx', '-v'])}",
+        "- queries: per request, counted in process with the same settings "
+        f"(list {queries['list'][0]} and detail {queries['detail'][0]} without the response cache, "
+        f"{queries['list'][1]} and {queries['detail'][1]} when served from it)",
+        "",
+        *results_table(results),
+        "",
+        "### Targets (16 clients, 2 sync workers, no cache in front)",
+        "",
+        *targets_table(results, scenarios),
+        "",
+        "### Peer figures (measured elsewhere, for comparison)",
+        "",
+        *peers_table(),
+    ]
+    for result in results:
+        if result.socket_errors:
+            report.append(
+                f"\nwrk saw {result.socket_errors} socket errors: "
+                f"{result.scenario}, {result.clients} client(s)."
+            )
+    return report
+
+
+def tool_version(args: list[str]) -> str:
+    completed = subprocess.run([find_tool(args[0]), *args[1:]], capture_output=True, text=True, check=False)
+    output = (completed.stdout + completed.stderr).strip().splitlines()
+    return output[0].split(" Copyright")[0] if output else "unknown"
+
+
+# Main
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(
+        description="Benchmark the headless API against nginx serving the same JSON (bench/README.md)."
+    )
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run (default 10)")
+    parser.add_argument("--warmup", type=int, default=3, help="seconds of warm-up per URL (default 3)")
+    parser.add_argument("--articles", type=int, default=1000, help="articles in the database (default 1000)")
+    parser.add_argument("--events", type=int, default=300, help="events in the database (default 300)")
+    parser.add_argument(
+        "--images", type=int, default=40, help="generated images besides the demo's (default 40)"
+    )
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (default 2)")
+    parser.add_argument(
+        "--conn-max-age",
+        type=int,
+        default=60,
+        help="DATABASE_CONN_MAX_AGE for the app: seconds a worker keeps its database connection (default 60)",
+    )
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL),
+        help="database to drop and recreate; its name must contain 'bench' "
+        f"(default BENCH_DATABASE_URL or {DEFAULT_DATABASE_URL})",
+    )
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL),
+        help="Redis database for the app's cache, flushed first "
+        f"(default BENCH_REDIS_URL or {DEFAULT_REDIS_URL})",
+    )
+    parser.add_argument(
+        "--response-cache",
+        choices=["both", "on", "off"],
+        default="both",
+        help="measure the API with the in-app response cache, without it, or both (default both)",
+    )
+    parser.add_argument(
+        "--keep-temp", action="store_true", help="keep the temporary folder with logs and media"
+    )
+    args = parser.parse_args(argv)
+    args.secret_key = secrets.token_urlsafe(50)
+    return args
+
+
+def find_tool(name: str) -> str | None:
+    # nginx lives in /usr/sbin, which is not on every user's PATH.
+    return shutil.which(name) or shutil.which(name, path="/usr/sbin")
+
+
+def check_tools() -> None:
+    missing = [tool for tool in ("wrk", "nginx") if not find_tool(tool)]
+    if missing:
+        raise BenchError(f"Missing tools: {', '.join(missing)} (Debian: apt-get install wrk nginx).")
+
+
+def run(args, temp_dir: Path, processes: Processes) -> list[str]:
+    app_port, static_port = free_port(), free_port()
+    modes = {"both": [True, False], "on": [True], "off": [False]}[args.response_cache]
+    var_dir = temp_dir / "var"
+    os.environ.update(app_environment(args, var_dir, app_port, response_cache=modes[0]))
+    sys.path.insert(0, str(BASE_DIR))
+
+    say(f"Recreating the database {dj_database_url.parse(args.database_url)['NAME']} ...")
+    recreate_database(args.database_url)
+    load_content(args)
+
+    flush_redis(args.redis_url)
+    host = f"127.0.0.1:{app_port}"
+    detail_path, queries = count_queries(host)
+    urls = {"list": f"http://{host}{LIST_PATH}", "detail": f"http://{host}{detail_path}"}
+    load_before = os.getloadavg()
+
+    results: list[Result] = []
+    scenarios: dict[str, str] = {}
+    static_files: dict[str, bytes] = {}
+    for response_cache in modes:
+        label = "cached" if response_cache else "uncached"
+        flush_redis(args.redis_url)
+        env = app_environment(args, var_dir, app_port, response_cache)
+        switch = "on" if response_cache else "off"
+        say(f"Starting gunicorn ({args.workers} sync workers, response cache {switch}) ...")
+        gunicorn = start_gunicorn(processes, env, app_port, args.workers, temp_dir / f"gunicorn-{label}.log")
+        # The baseline serves exactly what the app answers, byte for byte.
+        static_files = {f"{kind}.json": fetch(url) for kind, url in urls.items()}
+        for url in urls.values():
+            warm_up(url, args.warmup)
+        for kind, url in urls.items():
+            uncached, cached = queries[kind]
+            scenario = f"API {kind} ({label})"
+            scenarios[scenario] = kind
+            results += measure(scenario, url, args.duration, str(cached if response_cache else uncached))
+        processes.stop(gunicorn)
+
+    say("Starting nginx with the same JSON as static files ...")
+    start_nginx(processes, temp_dir / "nginx", static_port, static_files)
+    for name, body in static_files.items():
+        url = f"http://127.0.0.1:{static_port}/{name}"
+        warm_up(url, args.warmup)
+        results += measure(f"nginx static {name} ({len(body) / 1024:.0f} KiB)", url, args.duration, "–")
+    processes.stop_all()
+
+    return report_lines(args, results, scenarios, queries, static_files, load_before)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    # A plain `kill` ends the run the same way as Ctrl-C: servers stopped, temp folder removed.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    processes = Processes()
+    temp_dir = Path(tempfile.mkdtemp(prefix="cms-bench-"))
+    try:
+        check_tools()
+        report = run(args, temp_dir, processes)
+    except BenchError as error:
+        say(f"Benchmark failed: {error}")
+        return 1
+    except KeyboardInterrupt:
+        say("Interrupted.")
+        return 130
+    finally:
+        processes.stop_all()
+        if args.keep_temp:
+            say(f"Logs and media kept in {temp_dir}")
+        else:
+            shutil.rmtree(temp_dir, ignore_errors=True)
+    say()
+    say("\n".join(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
