@@ -2,9 +2,13 @@
 and images in the one shape of `media.api`."""
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import ForeignKey, ManyToManyField, Prefetch, prefetch_related_objects
+from django.db.models import ForeignKey, ManyToManyField, ManyToOneRel, Prefetch, prefetch_related_objects
+from django.urls import NoReverseMatch
 from taggit.managers import TaggableManager
+from wagtail.api.v2.filters import FieldsFilter
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
+from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images import get_image_model
@@ -12,6 +16,15 @@ from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from media.api import IMAGE_PARTS, RENDITION_SPECS, ImagePartField
+
+from .api_filters import FILTER_PARAMETERS, CheckedFieldsFilter, PageTypeFilter
+from .api_params import CheckedParametersMixin
+from .api_snippets import (
+    CategoriesAPIViewSet,
+    OrganisationsAPIViewSet,
+    ThemesAPIViewSet,
+    VenuesAPIViewSet,
+)
 
 
 def _renditions_prefetch(lookup: str) -> Prefetch:
@@ -31,8 +44,55 @@ def _api_relations(model, kinds):
             yield api_field.name, field
 
 
-class CardPagesAPIViewSet(PagesAPIViewSet):
+class RequestPageHtmlUrlField(PageHtmlUrlField):
+    def to_representation(self, page):
+        # With the request, Wagtail looks up the sites' root paths once per request
+        # instead of once per list item.
+        try:
+            return page.get_full_url(self.context.get("request"))
+        except NoReverseMatch:
+            return None
+
+
+class CardPageSerializer(PageSerializer):
+    html_url = RequestPageHtmlUrlField(read_only=True)
+
+
+class CardPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
     """Pages whose `fields=*` lists cost the same number of queries for 2 or 20 items."""
+
+    base_serializer_class = CardPageSerializer
+
+    # The page type filters (cms.api_filters) come before Wagtail's ordering, so an
+    # `order=` from the client overrides their default order, and before search, which
+    # must come last.
+    filter_backends = [
+        CheckedFieldsFilter,
+        PageTypeFilter,
+        *(backend for backend in PagesAPIViewSet.filter_backends if backend is not FieldsFilter),
+    ]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters | FILTER_PARAMETERS
+
+    # A list serves cards; the body and its image credits belong to the page itself and
+    # would make every list item as heavy as a detail response.
+    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "body", "image_credits"]
+
+    def get_serializer_class(self):
+        if self.action == "listing_view":
+            self._refuse_detail_only_fields()
+        return super().get_serializer_class()
+
+    def _refuse_detail_only_fields(self):
+        # Wagtail would call them "unknown fields"; say where to find them instead.
+        try:
+            fields_config = parse_fields_parameter(self.request.GET.get("fields", ""))
+        except ValueError:
+            return  # Wagtail reports the syntax error itself.
+        asked = {name for name, negated, _ in fields_config if not negated}
+        detail_only = [name for name in self.detail_only_fields if name in asked]
+        if detail_only:
+            names = ", ".join(detail_only)
+            raise BadRequestError(f"{names}: available in the detail response only (/api/v2/pages/<id>/)")
 
     def get_base_queryset(self):
         # Wagtail asks for the visible pages several times per request (queryset,
@@ -54,7 +114,9 @@ class CardPagesAPIViewSet(PagesAPIViewSet):
         if not items:
             return items
         model = type(items[0])
-        lookups = [name for name, _ in _api_relations(model, (ManyToManyField, TaggableManager))]
+        # To-many relations: tags, themes, and inline children such as an event's further dates.
+        to_many = (ManyToManyField, TaggableManager, ManyToOneRel)
+        lookups = [name for name, _ in _api_relations(model, to_many)]
         image_model = get_image_model()
         lookups += [
             _renditions_prefetch(f"{name}__renditions")
@@ -75,8 +137,13 @@ class CustomImageSerializer(ImageSerializer):
     renditions = ImagePartField("renditions")
 
 
-class CustomImagesAPIViewSet(ImagesAPIViewSet):
+class CustomImagesAPIViewSet(CheckedParametersMixin, ImagesAPIViewSet):
     """Images in the same shape as a page's image fields, so clients parse one format."""
+
+    filter_backends = [
+        CheckedFieldsFilter,
+        *(b for b in ImagesAPIViewSet.filter_backends if b is not FieldsFilter),
+    ]
 
     base_serializer_class = CustomImageSerializer
     body_fields = ["id", "title", *IMAGE_PARTS]
@@ -86,7 +153,21 @@ class CustomImagesAPIViewSet(ImagesAPIViewSet):
         return super().get_queryset().prefetch_renditions(*RENDITION_SPECS)
 
 
+class CheckedDocumentsAPIViewSet(CheckedParametersMixin, DocumentsAPIViewSet):
+    """Wagtail's documents endpoint, with its query parameters checked (cms.api_params) and
+    a field filter value its field cannot hold answered by a 400."""
+
+    filter_backends = [
+        CheckedFieldsFilter,
+        *(b for b in DocumentsAPIViewSet.filter_backends if b is not FieldsFilter),
+    ]
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", CardPagesAPIViewSet)
 api_router.register_endpoint("images", CustomImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("documents", CheckedDocumentsAPIViewSet)
+api_router.register_endpoint("categories", CategoriesAPIViewSet)
+api_router.register_endpoint("themes", ThemesAPIViewSet)
+api_router.register_endpoint("venues", VenuesAPIViewSet)
+api_router.register_endpoint("organisations", OrganisationsAPIViewSet)

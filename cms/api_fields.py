@@ -32,3 +32,45 @@ class TagNamesField(ReadOnlyAPIField):
 
     def to_representation(self, tags):
         return sorted(tag.name for tag in tags.all())
+
+
+def is_public(page, request=None) -> bool:
+    """Whether anonymous visitors may see the page: live, and not below a view restriction
+    (password, login or groups). The restricted paths are read once per request."""
+    if page is None or not page.live:
+        return False
+    restricted = getattr(request, "_restricted_page_paths", None)
+    if restricted is None:
+        from wagtail.models import PageViewRestriction
+
+        restricted = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+        if request is not None:
+            request._restricted_page_paths = restricted
+    return not page.path.startswith(restricted) if restricted else True
+
+
+def page_link_representation(page, request=None) -> dict | None:
+    """A link to another page as apps read it: enough to show and open it, and the API
+    address to fetch it. Missing, unpublished and restricted targets give None: the API
+    never reveals what visitors may not see."""
+    if not is_public(page, request):
+        return None
+    # Imported here: wagtail.api.v2.utils loads the Page model, and this module is
+    # imported while models are still loading.
+    from wagtail.api.v2.utils import get_object_detail_url
+
+    router = getattr(request, "wagtailapi_router", None) if request is not None else None
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "url": page.get_full_url(request),
+        "type": page.specific_class._meta.label if page.specific_class else None,
+        "detail_url": get_object_detail_url(router, request, type(page), page.pk) if router else None,
+    }
+
+
+class PageLinkField(ReadOnlyAPIField):
+    """A page foreign key (e.g. an event's project) as a page link."""
+
+    def to_representation(self, page):
+        return page_link_representation(page, self.context.get("request"))

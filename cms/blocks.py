@@ -3,6 +3,11 @@
 Each block carries a German label, an icon, a template and a preview value, so
 editors see in the admin what visitors will see. ``BodyBlock`` is the stream the
 page bodies use; the individual blocks are importable for narrower streams.
+
+Each block also has an API representation a client can render without a second
+request (helpers in ``cms.api_blocks``). Headings, quotes, calls to action, accordions
+and link lists keep StructBlock's own representation: a dict of their children, which
+already is the shape clients read.
 """
 
 import re
@@ -18,6 +23,10 @@ from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
+
+from media.api import image_representation
+
+from . import api_blocks
 
 __all__ = [
     "AccordionBlock",
@@ -39,6 +48,12 @@ IFRAME_WITHOUT_TITLE = re.compile(r"<iframe(?![^>]*\btitle=)", re.IGNORECASE)
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol", "image"]
 # Notes and accordion items are short: no images inside them.
 SHORT_RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol"]
+
+
+def player_html(html: str, title: str) -> str:
+    """The provider's player markup, titled for screen readers, which announce an iframe
+    by its title; providers don't always set one."""
+    return IFRAME_WITHOUT_TITLE.sub(f'<iframe title="{escape(title)}"', html)
 
 
 def _newest(model):
@@ -84,6 +99,14 @@ class ImageBlock(blocks.StructBlock):
         preview_value = staticmethod(
             lambda: {"image": _newest(get_image_model()), "caption": "Bildunterschrift"}
         )
+
+    def get_api_representation(self, value, context=None):
+        image = value.get("image")
+        request = api_blocks.request_of(context)
+        return {
+            "image": image_representation(image, request) if image else None,
+            "caption": value.get("caption") or "",
+        }
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -132,11 +155,20 @@ class VideoBlock(blocks.StructBlock):
         embed = self.get_embed(value)
         context["embed"] = embed
         if embed:
-            # Screen readers announce an iframe by its title; providers don't always set one.
-            context["player"] = IFRAME_WITHOUT_TITLE.sub(
-                f'<iframe title="{escape(value["title"])}"', embed.html
-            )
+            context["player"] = player_html(embed.html, value["title"])
         return context
+
+    def get_api_representation(self, value, context=None):
+        video = value.get("video")
+        embed = api_blocks.preloaded_embed(video, context) or self.get_embed(value)
+        return {
+            "url": video.url if video else None,
+            "title": value["title"],
+            "transcript": api_blocks.rich_text_html(value.get("transcript"), context),
+            "embed": api_blocks.embed_representation(embed, player_html(embed.html, value["title"]))
+            if embed
+            else None,
+        }
 
     @staticmethod
     def get_embed(value):
@@ -182,6 +214,9 @@ class LinkBlock(blocks.StructBlock):
         context["href"] = page.url if page else value.get("url")
         return context
 
+    def get_api_representation(self, value, context=None):
+        return api_blocks.link_representation(value, api_blocks.request_of(context))
+
 
 class CallToActionBlock(blocks.StructBlock):
     """A short prompt with a prominent button, e.g. "Zum Livestream"."""
@@ -209,6 +244,9 @@ class AccordionItemBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ul"
         label = "Eintrag"
+
+    def get_api_representation(self, value, context=None):
+        return {"title": value["title"], "body": api_blocks.rich_text_html(value["body"], context)}
 
 
 class AccordionBlock(blocks.StructBlock):
@@ -249,6 +287,15 @@ class DocumentBlock(blocks.StructBlock):
         description = "Ein Dokument aus der Mediathek zum Herunterladen."
         preview_value = staticmethod(lambda: {"document": _newest(get_document_model())})
 
+    def get_api_representation(self, value, context=None):
+        document = value.get("document")
+        return {
+            # As on the website: the document's own title unless the editor wrote a link text.
+            "title": value.get("title") or (document.title if document else ""),
+            "description": value.get("description") or "",
+            "document": api_blocks.document_representation(document, api_blocks.request_of(context)),
+        }
+
 
 class EventTeaserBlock(blocks.StructBlock):
     """A card for an event page: title, date and teaser come from the event itself."""
@@ -266,6 +313,11 @@ class EventTeaserBlock(blocks.StructBlock):
         template = "blocks/event_teaser_block.html"
         description = "Verweist mit Datum und Anreißer auf eine Veranstaltung."
         preview_value = staticmethod(lambda: {"event": _newest_event()})
+
+    def get_api_representation(self, value, context=None):
+        event = api_blocks.event_representation(value.get("event"), api_blocks.request_of(context))
+        # As on the website: the editor's own text, else the event's teaser.
+        return {"text": value.get("text") or (event["teaser"] if event else ""), "event": event}
 
 
 def _newest_event():
@@ -313,3 +365,18 @@ class BodyBlock(blocks.StreamBlock):
     document = DocumentBlock()
     event_teaser = EventTeaserBlock()
     link_list = LinkListBlock()
+
+    def get_api_representation(self, value, context=None):
+        """Typed blocks `{type, id, value}`. Everything the body points to is loaded up front
+        in a fixed number of queries, however many blocks there are."""
+        if value is None:
+            return []
+        context = api_blocks.with_body_references(self, value, context)
+        return [
+            {
+                "type": child.block.name,
+                "id": child.id,
+                "value": api_blocks.block_api_value(child.block, child.value, context),
+            }
+            for child in value
+        ]

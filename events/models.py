@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Case, F, OuterRef, Q, Subquery, When
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
+from rest_framework.fields import DateTimeField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -14,12 +15,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from cms.api_fields import TermField
+from cms.api_fields import PageLinkField, TermField
 from cms.blocks import BodyBlock
 from cms.models import BasePage, CardQuerySet
 from cms.sites import site_name_for
 
-from .api_fields import VenueField
+from .api_fields import EventDatesField, VenueField
 from .ical import build_calendar, calendar_response
 
 END_BEFORE_START = "Das Ende darf nicht vor dem Beginn liegen."
@@ -313,6 +314,10 @@ class EventPage(RoutablePageMixin, BasePage):
         APIField("end"),
         APIField("time_zone"),
         APIField("all_day"),
+        APIField("further_dates", serializer=EventDatesField()),
+        # Read from upcoming_start(): an attribute named next_start would clash with the
+        # annotation EventQuerySet.upcoming() puts on each event it loads.
+        APIField("next_start", serializer=DateTimeField(source="upcoming_start", read_only=True)),
         APIField("status"),
         APIField("attendance_mode"),
         APIField("venue", serializer=VenueField()),
@@ -322,6 +327,7 @@ class EventPage(RoutablePageMixin, BasePage):
         APIField("registration_email"),
         APIField("cost"),
         APIField("category", serializer=TermField()),
+        APIField("project", serializer=PageLinkField()),
         APIField("body"),
     ]
 
@@ -373,6 +379,12 @@ class EventPage(RoutablePageMixin, BasePage):
         dates = self.dates()
         ahead = [date for date in dates if not date.has_ended(now)]
         return min(ahead, key=lambda date: date.start) if ahead else dates[0]
+
+    def upcoming_start(self, now=None):
+        """The start of the first date still running or to come, or None once all have ended."""
+        now = now or timezone.now()
+        starts = [date.start for date in self.dates() if not date.has_ended(now)]
+        return min(starts, default=None)
 
     @path("ical/", name="ical")
     def ical_download(self, request):

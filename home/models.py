@@ -1,5 +1,6 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -24,6 +25,7 @@ class HomePage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    api_fields = [*BasePage.api_fields, APIField("body")]
 
     class Meta:
         verbose_name = "Startseite"
@@ -73,6 +75,7 @@ class ContentPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("body"), FieldPanel("last_reviewed")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    api_fields = [*BasePage.api_fields, APIField("last_reviewed"), APIField("body")]
 
     class Meta:
         verbose_name = "Inhaltsseite"

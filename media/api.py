@@ -5,6 +5,7 @@ text, the credit and ready-made renditions, the same in page fields and at /api/
 """
 
 from rest_framework.fields import Field
+from wagtail.images.models import Filter
 
 # Fixed, named sizes so app developers can rely on them; the WebP variant is a separate
 # rendition because browsers and apps choose the format themselves.
@@ -15,6 +16,8 @@ RENDITIONS = {
 }
 WEBP = "|format-webp"
 RENDITION_SPECS = [spec for base in RENDITIONS.values() for spec in (base, base + WEBP)]
+# Parsed once per process: Wagtail parses a spec string again on every call.
+RENDITION_FILTERS = [Filter(spec=spec) for spec in RENDITION_SPECS]
 
 
 def _absolute(url: str, request) -> str:
@@ -32,10 +35,7 @@ def focal_point_representation(image) -> dict | None:
     }
 
 
-def credit_representation(image) -> dict | None:
-    credit = image.credit
-    if credit is None:
-        return None
+def _credit_dict(credit) -> dict:
     return {
         "author": credit.author,
         "source": credit.source,
@@ -45,10 +45,15 @@ def credit_representation(image) -> dict | None:
     }
 
 
+def credit_representation(image) -> dict | None:
+    credit = image.credit
+    return None if credit is None else _credit_dict(credit)
+
+
 def renditions_representation(image, request=None) -> dict:
     # One call for all sizes: with prefetched renditions this costs no query at all,
     # otherwise one lookup for the whole set instead of one per size.
-    renditions = image.get_renditions(*RENDITION_SPECS)
+    renditions = image.get_renditions(*RENDITION_FILTERS)
     representation = {}
     for name, spec in RENDITIONS.items():
         rendition = renditions[spec]
@@ -93,6 +98,18 @@ class ImageField(Field):
 
     def to_representation(self, image):
         return image_representation(image, self.context.get("request"))
+
+
+class ImageCreditsField(Field):
+    """A page's "Bildnachweise" (its `image_credits()`), each credit in the same shape as
+    an image's `credit`, so apps can print the list without fetching the images."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, credits):
+        return [_credit_dict(credit) for credit in credits]
 
 
 class ImagePartField(Field):
