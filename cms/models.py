@@ -9,8 +9,9 @@ from wagtail.models import Page
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from media.api import ImageField
+from media.api import ImageCreditsField, ImageField
 from media.credits import credits_for, images_shown_on
+from preview.views import APP_PREVIEW_MODE, serve_app_preview
 
 GERMAN_TRANSLITERATION = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
@@ -163,7 +164,9 @@ class CardQuerySet(PageQuerySet):
 
 class BasePage(Page):
     """What every visitor-facing page carries: a teaser for cards and apps, a hero image,
-    and the computed list of image credits."""
+    the computed list of image credits, and a preview on the website and in the app."""
+
+    preview_modes = [("", "Website"), (APP_PREVIEW_MODE, "App-Vorschau")]
 
     teaser = models.TextField(
         "Anreißer",
@@ -189,7 +192,12 @@ class BasePage(Page):
     content_panels = [*Page.content_panels, teaser_panel, hero_image_panel]
 
     search_fields = [*Page.search_fields, index.SearchField("teaser")]
-    api_fields = [APIField("teaser"), APIField("hero_image", serializer=ImageField())]
+    api_fields = [
+        APIField("teaser"),
+        APIField("hero_image", serializer=ImageField()),
+        # Detail responses only (see cms.api): computed from the whole body.
+        APIField("image_credits", serializer=ImageCreditsField()),
+    ]
 
     class Meta:
         abstract = True
@@ -201,3 +209,30 @@ class BasePage(Page):
     def image_credits(self):
         """The page's "Bildnachweise": distinct credits in order of appearance."""
         return credits_for(self)
+
+    def make_preview_request(self, original_request=None, preview_mode=None, extra_request_attrs=None):
+        # Every preview in the admin (editing, creating, revisions, workflow) comes through
+        # here. The app preview is hooked here rather than in serve_preview, which
+        # RoutablePageMixin overrides on the pages that list it before BasePage.
+        if preview_mode == APP_PREVIEW_MODE:
+            return serve_app_preview(self, original_request)
+        return super().make_preview_request(original_request, preview_mode, extra_request_attrs)
+
+
+class ContentVersion(models.Model):
+    """One row that changes whenever published content may have changed.
+
+    API responses carry its time as Last-Modified, and the API response cache keys on
+    its number, so every web process sees a change at once without having to purge
+    anything. `cms.content_version` keeps it up to date.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "Inhaltsstand"
+        verbose_name_plural = "Inhaltsstände"
+
+    def __str__(self):
+        return f"{self.number} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

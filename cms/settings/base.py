@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "articles",
     "events",
     "projects",
+    "preview",
     "corsheaders",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -45,6 +46,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    # Redoc's static files for the offline API docs page at /api/v2/docs/.
+    "drf_spectacular_sidecar",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -70,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.middleware.APICacheControlMiddleware",
+    # Innermost, so a cached API answer skips only the view, not the headers above.
+    "cms.middleware.APIResponseCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -144,12 +149,38 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Redis when REDIS_URL is set, shared by every web process; otherwise each process
+# keeps a small cache in memory.
+REDIS_URL = env_str("REDIS_URL")
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "cms.cache.FailSoftRedisCache",
+            "LOCATION": REDIS_URL,
+            # A hung Redis must not hang requests: give up quickly and go on without it.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 # API: how long clients and shared caches may keep an answer, and which other sites'
 # front ends may read it from the browser (CORS, read-only).
 API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 60)
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+# Anonymous API answers are kept in the cache until content changes (see
+# cms.content_version); the timeout only bounds memory use.
+API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", True)
+API_RESPONSE_CACHE_ALIAS = "default"
+API_RESPONSE_CACHE_TIMEOUT = env_int("API_RESPONSE_CACHE_TIMEOUT", 3600)
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+
+# Headless preview: the app front end that shows an editor's draft ("{token}" marks where
+# the preview token goes; empty: no app front end), and how long a preview token works.
+HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL")
+HEADLESS_PREVIEW_MAX_AGE = env_int("HEADLESS_PREVIEW_MAX_AGE", 3600)
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Smart City")

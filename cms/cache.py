@@ -1,0 +1,51 @@
+"""A Redis cache that fails soft.
+
+Django's own Redis backend raises when Redis is down, and Wagtail reads the cache on
+every page URL it builds, so an outage of the cache would take the whole site down.
+This backend logs the failure and answers like an empty cache: the site gets slower,
+never wrong.
+"""
+
+import functools
+import logging
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError, TimeoutError
+
+logger = logging.getLogger(__name__)
+
+REDIS_DOWN = (ConnectionError, TimeoutError)
+
+
+def _fail_soft(fallback):
+    def decorate(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            try:
+                return method(self, *args, **kwargs)
+            except REDIS_DOWN:
+                logger.warning(
+                    "Cache unavailable during %s; carrying on without it.", method.__name__, exc_info=True
+                )
+                return fallback(*args, **kwargs) if callable(fallback) else fallback
+
+        return wrapper
+
+    return decorate
+
+
+def _default_of_get(key, default=None, version=None):
+    return default
+
+
+class FailSoftRedisCache(RedisCache):
+    get = _fail_soft(_default_of_get)(RedisCache.get)
+    get_many = _fail_soft({})(RedisCache.get_many)
+    has_key = _fail_soft(False)(RedisCache.has_key)
+    add = _fail_soft(False)(RedisCache.add)
+    set = _fail_soft(None)(RedisCache.set)
+    set_many = _fail_soft([])(RedisCache.set_many)
+    touch = _fail_soft(False)(RedisCache.touch)
+    delete = _fail_soft(False)(RedisCache.delete)
+    delete_many = _fail_soft(None)(RedisCache.delete_many)
+    clear = _fail_soft(False)(RedisCache.clear)

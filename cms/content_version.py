@@ -1,0 +1,84 @@
+"""When did published content last change?
+
+Every change that can alter what visitors or apps see (publishing, unpublishing,
+moving or deleting a page; editing an image, a document, a snippet or a site) moves
+the single `ContentVersion` row forward, inside the same transaction as the change.
+The API uses it for Last-Modified and as part of its response cache keys: a change
+makes every cached answer unreachable at once, in every web process.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from .models import ContentVersion
+
+ROW = 1
+
+
+@dataclass(frozen=True)
+class Version:
+    number: int
+    changed_at: datetime
+
+
+def current() -> Version:
+    """The current version; a database without the row starts one now, which is safe:
+    it only makes clients and caches fetch again."""
+    row = ContentVersion.objects.filter(pk=ROW).values_list("number", "changed_at").first()
+    if row is None:
+        return _start()
+    return Version(*row)
+
+
+def _start() -> Version:
+    try:
+        with transaction.atomic():
+            row = ContentVersion.objects.create(pk=ROW, number=1, changed_at=timezone.now())
+    except IntegrityError:
+        # Another process created it first.
+        row = ContentVersion.objects.get(pk=ROW)
+    return Version(row.number, row.changed_at)
+
+
+def record_change(**kwargs) -> None:
+    """Signal receiver: content changed, so move the version forward."""
+    updated = ContentVersion.objects.filter(pk=ROW).update(number=F("number") + 1, changed_at=timezone.now())
+    if not updated:
+        _start()
+
+
+def _page_deleted(sender, instance, **kwargs):
+    # Deleting a draft that never went live changes nothing anyone can see.
+    if instance.live:
+        record_change()
+
+
+def _content_saved_or_deleted(sender, **kwargs):
+    if sender in _content_models():
+        record_change()
+
+
+def _content_models() -> set:
+    # Looked up per call: snippets register themselves when Wagtail loads the hooks,
+    # after this app is ready.
+    return {get_image_model(), get_document_model(), Site, *get_snippet_models()}
+
+
+def connect_signals() -> None:
+    page_published.connect(record_change, dispatch_uid="content_version_published")
+    page_unpublished.connect(record_change, dispatch_uid="content_version_unpublished")
+    post_page_move.connect(record_change, dispatch_uid="content_version_moved")
+    # Deleting a page sends post_delete for its own class and for every parent class.
+    post_delete.connect(_page_deleted, sender=Page, dispatch_uid="content_version_page_deleted")
+    post_save.connect(_content_saved_or_deleted, dispatch_uid="content_version_saved")
+    post_delete.connect(_content_saved_or_deleted, dispatch_uid="content_version_deleted")
