@@ -1,16 +1,32 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from preview.api import PagePreviewAPIViewSet
+
 from .api import api_router
+from .api_views import api_docs, api_not_found, openapi_json
 from .views import robots_txt, search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Beside the router rather than registered in it, as it builds on cms.api's pages
+    # endpoint; wrapped by it so links in the draft point into the API like any answer's.
+    path(
+        "api/v2/preview/",
+        api_router.wrap_view(PagePreviewAPIViewSet.as_view({"get": "preview_view"})),
+        name="api_preview",
+    ),
+    # The API's description and its docs page, before the router so no endpoint can shadow them.
+    path("api/v2/openapi.json", openapi_json, name="api_openapi"),
+    path("api/v2/docs/", api_docs, name="api_docs"),
     path("api/v2/", api_router.urls),
+    # Anything else under /api/ is answered in JSON too, not by the website's 404 page;
+    # addresses without the final slash still get Django's redirect to the one with it.
+    re_path(r"^api/(?:.*/)?$", api_not_found),
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -1,0 +1,1 @@
+"""Headless preview: editors see drafts in the app front end through a signed, expiring token."""
