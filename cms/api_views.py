@@ -1,0 +1,50 @@
+"""Views of the API beside the router's endpoints: its OpenAPI description as JSON, a page
+to read it, and a JSON 404 for addresses under /api/ that match nothing.
+
+The docs page uses Redoc from the pinned `drf-spectacular-sidecar` package, served from this
+site's static files: it works offline, and a developer's browser contacts no other host
+(the Content-Security-Policy below holds it to that).
+"""
+
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from .openapi import build_openapi
+
+# Redoc renders with inline styles and builds its search index in a worker from a blob;
+# everything else comes from this site. The logo Redoc's sidebar would fetch from Redocly's
+# CDN is blocked by img-src.
+DOCS_CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+
+@require_safe
+def openapi_json(request):
+    return JsonResponse(build_openapi(), json_dumps_params={"ensure_ascii": False})
+
+
+@require_safe
+def api_docs(request):
+    response = TemplateResponse(request, "api/docs.html", {"schema_url": reverse("api_openapi")})
+    response["Content-Security-Policy"] = DOCS_CONTENT_SECURITY_POLICY
+    return response
+
+
+def api_not_found(request):
+    """Clients of the API get JSON for every answer, also for an address that does not exist,
+    rather than the website's HTML 404 page."""
+    return JsonResponse({"message": f"no API endpoint at {request.path}"}, status=404)
