@@ -2,7 +2,7 @@
 
 from .base import *  # noqa: F403
 from .base import VAR_DIR
-from .env import env_bool, env_str
+from .env import env_bool, env_list, env_str
 
 DEBUG = env_bool("DJANGO_DEBUG", default=True)
 # A fixed key is acceptable only here: these settings never serve real users.
@@ -11,3 +11,9 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # The SQLite file and uploads live in var/, which git ignores.
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+# The example app (examples/app/, served with `make example-app` on port 8001) may read
+# the API from the browser and shows the admin's "App-Vorschau".
+EXAMPLE_APP_ORIGIN = "http://localhost:8001"
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", [EXAMPLE_APP_ORIGIN])
+HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL", EXAMPLE_APP_ORIGIN + "/?preview={token}")

@@ -1,0 +1,200 @@
+/*
+ * A minimal app on the Smart City CMS API, in plain JavaScript.
+ *
+ * It shows the two screens most channels need: the news list with the upcoming
+ * events, and one article with its body blocks. Every screen is a single request:
+ *   news:     GET pages/?type=articles.ArticlePage&fields=…&limit=6
+ *   events:   GET pages/?type=events.EventPage&upcoming=true&fields=…&limit=5
+ *   article:  GET pages/<id>/              (#artikel/<id> in the address)
+ *   preview:  GET preview/?token=<token>   (?preview=<token>, opened by the admin)
+ * The OpenAPI description at /api/v2/openapi.json documents every field used here.
+ */
+
+const params = new URLSearchParams(location.search);
+const API = new URL(params.get("api") || document.querySelector('meta[name="cms-api"]').content);
+
+const dateFormat = new Intl.DateTimeFormat("de-DE", { dateStyle: "long", timeZone: "Europe/Berlin" });
+const fullDateFormat = new Intl.DateTimeFormat("de-DE", { dateStyle: "full", timeZone: "Europe/Berlin" });
+const timeFormat = new Intl.DateTimeFormat("de-DE", { timeStyle: "short", timeZone: "Europe/Berlin" });
+/* "Montag, 7. März 2022, 17:00 Uhr": times are always shown in Berlin time, as the city announces them. */
+const formatDateTime = (date) => `${fullDateFormat.format(date)}, ${timeFormat.format(date)} Uhr`;
+const ATTENDANCE = { on_site: "vor Ort", online: "online", hybrid: "vor Ort und online" };
+
+async function getJSON(path, query = {}) {
+  const url = new URL(path, API);
+  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(body.message || `HTTP ${response.status}`);
+  return body;
+}
+
+/* Small DOM helper: el("p", {className: "meta"}, "text", childNode) */
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name in node) node[name] = value;
+    else node.setAttribute(name, value);
+  }
+  node.append(...children.filter((child) => child !== null && child !== undefined));
+  return node;
+}
+
+/* Rich text arrives as ready HTML from the city's own editors: links are absolute, images have src. */
+function html(markup) {
+  const template = document.createElement("template");
+  template.innerHTML = markup;
+  return template.content;
+}
+
+/* The image shape is the same everywhere: renditions with WebP, alt text, credit. */
+function picture(image, size = "card") {
+  if (!image) return null;
+  const rendition = image.renditions[size];
+  return el(
+    "picture",
+    {},
+    el("source", { type: "image/webp", srcset: rendition.webp_url }),
+    el("img", {
+      src: rendition.url,
+      width: rendition.width,
+      height: rendition.height,
+      alt: image.decorative ? "" : image.alt,
+      loading: "lazy",
+    }),
+  );
+}
+
+function showStatus(message, isError = false) {
+  const status = document.getElementById("status");
+  status.textContent = message;
+  status.classList.toggle("error", isError);
+  status.setAttribute("role", isError ? "alert" : "status");
+}
+
+function articleCard(article) {
+  const meta = [article.date && dateFormat.format(new Date(article.date)), article.category?.name]
+    .filter(Boolean)
+    .join(" · ");
+  return el(
+    "li",
+    {},
+    picture(article.hero_image, "card"),
+    el(
+      "div",
+      { className: "text" },
+      el("h3", {}, el("a", { href: `#artikel/${article.id}` }, article.title)),
+      el("p", { className: "meta" }, meta),
+      el("p", {}, article.teaser),
+    ),
+  );
+}
+
+function eventItem(event) {
+  const start = new Date(event.next_start || event.start);
+  const where = [event.venue?.name, ATTENDANCE[event.attendance_mode]].filter(Boolean).join(", ");
+  return el(
+    "li",
+    {},
+    el("h3", {}, el("a", { href: event.meta.html_url }, event.title)),
+    el(
+      "p",
+      { className: "meta" },
+      el("time", { dateTime: start.toISOString() }, event.all_day ? dateFormat.format(start) : formatDateTime(start)),
+      where ? ` · ${where}` : null,
+    ),
+  );
+}
+
+async function showOverview() {
+  document.getElementById("article").hidden = true;
+  document.getElementById("overview").hidden = false;
+  document.title = "Smart City – Beispiel-App";
+  const [news, events] = await Promise.all([
+    getJSON("pages/", {
+      type: "articles.ArticlePage",
+      fields: "teaser,date,category,hero_image",
+      limit: 6,
+    }),
+    getJSON("pages/", {
+      type: "events.EventPage",
+      upcoming: "true",
+      fields: "start,all_day,next_start,attendance_mode,venue",
+      limit: 5,
+    }),
+  ]);
+  document.getElementById("news").replaceChildren(...news.items.map(articleCard));
+  const eventList = document.getElementById("events");
+  eventList.replaceChildren(...events.items.map(eventItem));
+  if (!events.items.length) eventList.replaceChildren(el("li", {}, "Derzeit sind keine Veranstaltungen angekündigt."));
+}
+
+function link(value) {
+  return el("a", { href: value.url, target: value.new_tab ? "_blank" : null, rel: value.new_tab ? "noopener" : null }, value.text);
+}
+
+/* One renderer per block type of the body; unknown types are skipped, so new block types never break the app. */
+const BLOCKS = {
+  heading: (value) => el(value.level || "h2", {}, value.text),
+  paragraph: (value) => html(value),
+  image: (value) =>
+    el("figure", {}, picture(value.image, "hero"), value.caption ? el("figcaption", {}, value.caption) : null),
+  quote: (value) =>
+    el(
+      "figure",
+      {},
+      el("blockquote", {}, el("p", {}, value.text)),
+      value.attribution ? el("figcaption", {}, [value.attribution, value.role].filter(Boolean).join(", ")) : null,
+    ),
+  video: (value) => el("p", {}, el("a", { href: value.url }, `Video: ${value.title}`)),
+  call_to_action: (value) =>
+    el("aside", {}, el("h2", {}, value.title), value.text ? el("p", {}, value.text) : null, el("p", {}, link(value.link))),
+  link: (value) => el("p", {}, link(value)),
+  link_list: (value) =>
+    el("nav", { ariaLabel: value.title || "Links" }, value.title ? el("h2", {}, value.title) : null, el("ul", {}, ...value.links.map((item) => el("li", {}, link(item))))),
+  accordion: (value) =>
+    el("section", {}, el("h2", {}, value.title), ...value.items.map((item) => el("details", {}, el("summary", {}, item.title), html(item.body)))),
+  document: (value) =>
+    value.document &&
+    el("p", {}, el("a", { href: value.document.url }, value.title || value.document.title), ` (${value.document.file_type}, ${Math.ceil(value.document.file_size / 1024)} KB)`),
+  event_teaser: (value) =>
+    value.event &&
+    el("p", {}, el("a", { href: value.event.url }, value.event.title), ` – ${formatDateTime(new Date(value.event.start))}`),
+};
+
+function renderArticle(page, isPreview) {
+  const article = document.getElementById("article");
+  const credits = page.image_credits || [];
+  article.replaceChildren(
+    isPreview ? el("p", { className: "preview-note" }, "Vorschau: Dieser Entwurf ist noch nicht veröffentlicht.") : null,
+    el("p", {}, el("a", { href: "#" }, "← Zur Übersicht")),
+    el("h1", {}, page.title),
+    page.date ? el("p", { className: "meta" }, dateFormat.format(new Date(page.date))) : null,
+    page.teaser ? el("p", {}, el("strong", {}, page.teaser)) : null,
+    picture(page.hero_image, "hero"),
+    ...(page.body || []).map((block) => BLOCKS[block.type]?.(block.value)).filter(Boolean),
+    credits.length ? el("p", { className: "credits" }, `Bildnachweise: ${credits.map((credit) => credit.line).join("; ")}`) : null,
+  );
+  document.getElementById("overview").hidden = true;
+  article.hidden = false;
+  document.title = `${page.title} – Smart City`;
+  document.getElementById("main").focus();
+}
+
+async function route() {
+  showStatus("Inhalte werden geladen …");
+  try {
+    const token = params.get("preview");
+    const match = location.hash.match(/^#artikel\/(\d+)$/);
+    if (token) renderArticle(await getJSON("preview/", { token }), true);
+    else if (match) renderArticle(await getJSON(`pages/${match[1]}/`), false);
+    else await showOverview();
+    showStatus("");
+  } catch (error) {
+    showStatus(`Die Inhalte konnten nicht geladen werden (${error.message}).`, true);
+  }
+}
+
+window.addEventListener("hashchange", route);
+route();

@@ -1,0 +1,85 @@
+"""The example client in examples/app/ works from another origin: it is the app
+developers' documentation, and the proof that CORS lets a browser app read the API."""
+
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from .test_accessibility import AXE_OPTIONS, describe
+
+EXAMPLE_APP_DIR = Path(__file__).resolve().parents[2] / "examples" / "app"
+SEED_ARTICLE_TITLE = "07.03.: Live-Auftakt von smart.wuppertal"
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def app_origin():
+    """examples/app served as plain static files on 127.0.0.1, a different origin from
+    the CMS on localhost, as an app's own web server would."""
+    handler = functools.partial(QuietHandler, directory=EXAMPLE_APP_DIR)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def app_url(app_origin, demo_server, settings):
+    settings.CORS_ALLOWED_ORIGINS = [app_origin]
+    return f"{app_origin}/index.html?api={demo_server.url}/api/v2/"
+
+
+def test_the_app_shows_news_and_upcoming_events_from_another_origin(page: Page, app_url):
+    page.goto(app_url)
+
+    news = page.locator("#news > li")
+    # The first list request renders the card renditions of every demo image.
+    expect(news.first).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("link", name=SEED_ARTICLE_TITLE)).to_be_visible()
+    expect(page.locator("#events > li").first).to_contain_text("Uhr")
+    expect(page.locator("#status")).to_be_empty()
+    # Card images load from the CMS's renditions.
+    first_image = news.first.locator("img")
+    expect(first_image).to_have_js_property("complete", True)
+    assert first_image.evaluate("img => img.naturalWidth") > 0
+
+
+def test_the_app_shows_an_article_with_its_blocks_and_credits(page: Page, app_url):
+    page.goto(app_url)
+
+    page.get_by_role("link", name=SEED_ARTICLE_TITLE).click()
+
+    article = page.locator("#article")
+    expect(article.get_by_role("heading", level=1)).to_have_text(SEED_ARTICLE_TITLE)
+    expect(article.locator("p").nth(3)).not_to_be_empty()
+    expect(article.locator(".credits")).to_contain_text("Bildnachweise")
+    expect(page).to_have_title(f"{SEED_ARTICLE_TITLE} – Smart City")
+
+
+def test_the_app_has_no_wcag_violations(page: Page, app_url):
+    page.goto(app_url)
+    expect(page.locator("#news > li").first).to_be_visible()
+
+    results = Axe().run(page, options=AXE_OPTIONS)
+
+    assert results.violations_count == 0, describe(results.response["violations"])
+
+
+def test_an_origin_the_cms_does_not_allow_cannot_read_the_api(page: Page, app_origin, demo_server, settings):
+    settings.CORS_ALLOWED_ORIGINS = ["https://app.example.org"]
+
+    page.goto(f"{app_origin}/index.html?api={demo_server.url}/api/v2/")
+
+    expect(page.get_by_role("alert")).to_contain_text("Die Inhalte konnten nicht geladen werden")
+    expect(page.locator("#news > li")).to_have_count(0)
