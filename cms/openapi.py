@@ -129,7 +129,10 @@ def image_properties() -> dict:
         "height": integer("Height of the original in pixels."),
         "focal_point": nullable(ref("FocalPoint")),
         "credit": nullable(ref("ImageCredit")),
-        "renditions": ref("Renditions"),
+        "renditions": nullable(
+            ref("Renditions")
+            | {"description": "Null when the original file cannot be read; show the page without the image."}
+        ),
     }
 
 

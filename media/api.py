@@ -4,8 +4,12 @@ Apps should never need a second request to show an image: the shape carries the 
 text, the credit and ready-made renditions, the same in page fields and at /api/v2/images/.
 """
 
+import logging
+
 from rest_framework.fields import Field
-from wagtail.images.models import Filter
+from wagtail.images.models import Filter, SourceImageIOError
+
+logger = logging.getLogger(__name__)
 
 # Fixed, named sizes so app developers can rely on them; the WebP variant is a separate
 # rendition because browsers and apps choose the format themselves.
@@ -50,10 +54,17 @@ def credit_representation(image) -> dict | None:
     return None if credit is None else _credit_dict(credit)
 
 
-def renditions_representation(image, request=None) -> dict:
+def renditions_representation(image, request=None) -> dict | None:
     # One call for all sizes: with prefetched renditions this costs no query at all,
     # otherwise one lookup for the whole set instead of one per size.
-    renditions = image.get_renditions(*RENDITION_FILTERS)
+    try:
+        renditions = image.get_renditions(*RENDITION_FILTERS)
+    except SourceImageIOError:
+        # A lost or unreadable original must not take the page's answer down with it.
+        logger.warning(
+            "Original of image %s cannot be read; no renditions in the API.", image.pk, exc_info=True
+        )
+        return None
     representation = {}
     for name, spec in RENDITIONS.items():
         rendition = renditions[spec]

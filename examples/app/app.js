@@ -50,7 +50,7 @@ function html(markup) {
 
 /* The image shape is the same everywhere: renditions with WebP, alt text, credit. */
 function picture(image, size = "card") {
-  if (!image) return null;
+  if (!image?.renditions) return null;
   const rendition = image.renditions[size];
   return el(
     "picture",

@@ -100,3 +100,13 @@ def test_a_page_without_hero_image_gives_null(client, site_tree):
     article = ArticlePageFactory(parent=site_tree.articles)
 
     assert client.get(f"/api/v2/pages/{article.pk}/").json()["hero_image"] is None
+
+
+def test_an_image_whose_original_is_lost_does_not_take_the_page_down(client, site_tree):
+    image = ImageFactory(description="Verlorenes Bild")
+    default_storage.delete(image.file.name)
+
+    hero = article_hero_image(client, site_tree, image)
+
+    assert hero["alt"] == "Verlorenes Bild"
+    assert hero["renditions"] is None
