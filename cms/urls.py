@@ -9,6 +9,7 @@ from preview.api import PagePreviewAPIViewSet
 
 from .api import api_router
 from .api_views import api_docs, api_not_found, openapi_json
+from .health import healthz
 from .views import robots_txt, search
 
 urlpatterns = [
@@ -31,6 +32,7 @@ urlpatterns = [
     path("suche/", search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

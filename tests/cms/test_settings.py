@@ -68,3 +68,26 @@ def test_media_go_to_s3_when_a_bucket_is_named():
     )
 
     assert result.stdout.strip() == "storages.backends.s3.S3Storage"
+
+
+def test_production_passes_the_deployment_checks_with_the_documented_variables():
+    clean_env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "AWS_"))}
+    clean_env.pop("DATABASE_URL", None)
+    env = {
+        **clean_env,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "DJANGO_SECRET_KEY": "k" * 20 + "-production-like-secret-" + "z" * 30,
+        "DJANGO_ALLOWED_HOSTS": "smartcity.example.org",
+        "DJANGO_CSRF_TRUSTED_ORIGINS": "https://smartcity.example.org",
+    }
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
