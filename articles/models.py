@@ -10,7 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from cms.api_fields import TagNamesField, TermField
+from cms.api_fields import PageLinkListField, TagNamesField, TermField
 from cms.blocks import BodyBlock
 from cms.models import BasePage, CardQuerySet
 
@@ -115,6 +115,9 @@ class ArticlePage(BasePage):
         APIField("category", serializer=TermField()),
         APIField("tags", serializer=TagNamesField()),
         APIField("body"),
+        # Detail responses only (see cms.api).
+        APIField("related_events", serializer=PageLinkListField(target="event")),
+        APIField("related_projects", serializer=PageLinkListField(target="project")),
     ]
 
     class Meta:

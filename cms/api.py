@@ -2,7 +2,7 @@
 and images in the one shape of `media.api`."""
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import ForeignKey, ManyToManyField, ManyToOneRel, Prefetch, prefetch_related_objects
+from django.db.models import ForeignKey, ManyToManyField, ManyToOneRel, prefetch_related_objects
 from django.urls import NoReverseMatch
 from taggit.managers import TaggableManager
 from wagtail.api.v2.filters import FieldsFilter
@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from media.api import IMAGE_PARTS, RENDITION_SPECS, ImagePartField
+from media.api import IMAGE_PARTS, RENDITION_SPECS, ImagePartField, renditions_prefetch
 
 from .api_filters import FILTER_PARAMETERS, CheckedFieldsFilter, PageTypeFilter
 from .api_params import CheckedParametersMixin
@@ -25,12 +25,6 @@ from .api_snippets import (
     ThemesAPIViewSet,
     VenuesAPIViewSet,
 )
-
-
-def _renditions_prefetch(lookup: str) -> Prefetch:
-    """The renditions of the API's fixed sizes, loaded for a whole list in one query."""
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=RENDITION_SPECS)
-    return Prefetch(lookup, queryset=renditions, to_attr="prefetched_renditions")
 
 
 def _api_relations(model, kinds):
@@ -75,7 +69,19 @@ class CardPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
 
     # A list serves cards; the body and its image credits belong to the page itself and
     # would make every list item as heavy as a detail response.
-    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "body", "image_credits"]
+    detail_only_fields = [
+        *PagesAPIViewSet.detail_only_fields,
+        "body",
+        "image_credits",
+        # A project's own screen (projects.api_fields) and an article's related pages.
+        "goals",
+        "milestones",
+        "funders",
+        "partners",
+        "contact",
+        "related_events",
+        "related_projects",
+    ]
 
     def get_serializer_class(self):
         if self.action == "listing_view":
@@ -94,6 +100,15 @@ class CardPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
             names = ", ".join(detail_only)
             raise BadRequestError(f"{names}: available in the detail response only (/api/v2/pages/<id>/)")
 
+    def _card_relations(self, model, kinds):
+        """The relations among the model's API fields that list items show, loaded with the
+        list; detail-only fields load what they need themselves (e.g. projects.api_fields)."""
+        return [
+            (name, field)
+            for name, field in _api_relations(model, kinds)
+            if name not in self.detail_only_fields
+        ]
+
     def get_base_queryset(self):
         # Wagtail asks for the visible pages several times per request (queryset,
         # serializer class, serializer context); each time costs a view restriction query.
@@ -103,7 +118,7 @@ class CardPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        foreign_keys = [name for name, _ in _api_relations(queryset.model, ForeignKey)]
+        foreign_keys = [name for name, _ in self._card_relations(queryset.model, ForeignKey)]
         # Every item's meta names its locale.
         return queryset.select_related("locale", *foreign_keys)
 
@@ -116,11 +131,11 @@ class CardPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
         model = type(items[0])
         # To-many relations: tags, themes, and inline children such as an event's further dates.
         to_many = (ManyToManyField, TaggableManager, ManyToOneRel)
-        lookups = [name for name, _ in _api_relations(model, to_many)]
+        lookups = [name for name, _ in self._card_relations(model, to_many)]
         image_model = get_image_model()
         lookups += [
-            _renditions_prefetch(f"{name}__renditions")
-            for name, field in _api_relations(model, ForeignKey)
+            renditions_prefetch(f"{name}__renditions")
+            for name, field in self._card_relations(model, ForeignKey)
             if field.related_model is image_model
         ]
         prefetch_related_objects(items, *lookups)

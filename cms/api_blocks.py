@@ -14,7 +14,7 @@ and embedded images an absolute `src` with width, height and alt text.
 
 from collections import defaultdict
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.utils.html import format_html
 from django.utils.timezone import now
 from rest_framework.fields import DateTimeField
@@ -32,7 +32,7 @@ from wagtail.rich_text import features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
 from cms.api_fields import is_public, page_link_representation
-from media.api import RENDITION_SPECS
+from media.api import renditions_prefetch
 
 __all__ = [
     "BodyReferences",
@@ -105,11 +105,8 @@ def _prefetch_renditions(images) -> None:
     image blocks, and the rich text formats for images inside text."""
     if not images:
         return
-    specs = {*RENDITION_SPECS, *(image_format.filter_spec for image_format in get_image_formats())}
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
-    prefetch_related_objects(
-        images, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
-    )
+    rich_text_specs = [image_format.filter_spec for image_format in get_image_formats()]
+    prefetch_related_objects(images, renditions_prefetch("renditions", rich_text_specs))
 
 
 def _fresh_embeds(urls) -> dict:

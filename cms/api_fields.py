@@ -74,3 +74,20 @@ class PageLinkField(ReadOnlyAPIField):
 
     def to_representation(self, page):
         return page_link_representation(page, self.context.get("request"))
+
+
+class PageLinkListField(ReadOnlyAPIField):
+    """Pages an inline panel points to (e.g. an article's related events), as page links in
+    the editor's order. Targets visitors may not see are left out rather than given as null:
+    the list shows what there is to open."""
+
+    def __init__(self, target: str, **kwargs):
+        self.target = target  # the page foreign key on each link, e.g. "event"
+        super().__init__(**kwargs)
+
+    def to_representation(self, links):
+        # Prefetched rather than joined, so that a draft's links (in memory, in the app
+        # preview) load their pages in one query as well.
+        request = self.context.get("request")
+        pages = (getattr(link, self.target) for link in links.prefetch_related(self.target))
+        return [link for link in (page_link_representation(page, request) for page in pages) if link]

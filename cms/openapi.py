@@ -290,6 +290,35 @@ def shared_schemas() -> dict:
             },
             "A page link to an event, with the dates and teaser a card shows.",
         ),
+        "Organisation": closed_object(
+            {
+                "id": integer("The organisation at /api/v2/organisations/{id}/."),
+                "name": string(),
+                "short_name": string("e.g. „BMWSB“; may be empty."),
+                "url": string(URL_OR_EMPTY),
+                "logo": nullable(ref("Image")),
+            },
+            "A funder or partner, as /api/v2/organisations/ gives it (without `meta`).",
+        ),
+        "Person": closed_object(
+            {
+                "name": string(),
+                "role": string("e.g. „Projektleitung“; may be empty."),
+                "organisation": nullable(string("The name of the person's organisation.")),
+                "email": string("E-mail address, or an empty string."),
+                "phone": string("As the editors wrote it, e.g. „0202 563-0“; may be empty."),
+                "photo": nullable(ref("Image")),
+            },
+            "A contact person.",
+        ),
+        "Milestone": closed_object(
+            {
+                "date": date("The planned or reached date."),
+                "title": string(),
+                "description": string("Plain text; may be empty."),
+                "done": boolean("True once the milestone is reached."),
+            },
+        ),
     }
 
 
@@ -442,6 +471,16 @@ PAGE_FIELDS = {
         "category": nullable(ref("Term")),
         "tags": array(string(), "Tag names, alphabetical."),
         "body": _BODY,
+        "related_events": array(
+            ref("PageLink"),
+            "Events the article points to, e.g. the one it announces, in the editors' order; "
+            "unpublished or restricted ones are left out.",
+        ),
+        "related_projects": array(
+            ref("PageLink"),
+            "Projects the article belongs to, in the editors' order; unpublished or restricted "
+            "ones are left out.",
+        ),
     },
     "events.EventPage": {
         "start": date_time("Start of the main date, ISO 8601 with the Berlin offset."),
@@ -472,7 +511,14 @@ PAGE_FIELDS = {
         "start_date": nullable(date("Start of the project period.")),
         "end_date": nullable(date("End of the project period.")),
         "funding_programme": string("e.g. „Modellprojekte Smart Cities made in Germany“; may be empty."),
+        "funding_programme_url": string(URL_OR_EMPTY),
+        "website": string("The project's own website. " + URL_OR_EMPTY),
         "themes": array(ref("Term"), "Fields of action of the Smart City strategy."),
+        "goals": array(string(), "What the project wants to achieve, in the editors' order."),
+        "milestones": array(ref("Milestone"), "Steps of the project, in the editors' order."),
+        "funders": array(ref("Organisation"), "Who funds the project, in the editors' order."),
+        "partners": array(ref("Organisation"), "Who takes part, in the editors' order."),
+        "contact": nullable(ref("Person") | {"description": "Whom to ask about the project."}),
         "body": _BODY,
     },
 }
@@ -1052,8 +1098,10 @@ Live, public pages of the site, 20 per answer.
 
 **Cards in one request.** Ask for one page type and all fields, e.g.
 `?type=articles.ArticlePage&fields=*`: every item then carries what a card shows (teaser,
-hero image with renditions and credit, date, category, …). `body` and `image_credits` are
-detail-only: asking for them here is a 400 that says so.
+hero image with renditions and credit, date, category, …). `body`, `image_credits`, an
+article's `related_events` and `related_projects`, and a project's `goals`, `milestones`,
+`funders`, `partners` and `contact` are detail-only: asking for them here is a 400 that
+says so.
 
 **Filters** apply with the matching `type=` only; without it they are a 400 that names the
 type they need. Bad values are a 400 naming the parameter and what it accepts; an unknown
@@ -1063,8 +1111,9 @@ value.
 """
 
 PAGES_DETAIL = """\
-A page with all its fields, including the detail-only `body` (typed blocks, see `Body`) and
-`image_credits`. The fields depend on `meta.type`.
+A page with all its fields, including the detail-only ones: `body` (typed blocks, see
+`Body`) and `image_credits`, an article's related events and projects, and a project's
+goals, milestones, funders, partners and contact. The fields depend on `meta.type`.
 """
 
 
@@ -1151,7 +1200,8 @@ news, events, projects and the media they show. Read-only; no authentication.
   event card shows in one request; the same for `articles.ArticlePage` and
   `projects.ProjectPage`.
 - **Detail only:** a page's `body` (typed blocks: `{type, id, value}`, see `Body`) and its
-  `image_credits` come with `/api/v2/pages/{id}/` only.
+  `image_credits`, an article's related events and projects, and a project's goals,
+  milestones, funders, partners and contact come with `/api/v2/pages/{id}/` only.
 - **Images** have one shape everywhere (`Image`): alt text (empty when decorative), focal
   point, credit, and renditions `thumbnail`, `card` and `hero`, each with `url`, `webp_url`,
   `width` and `height`. Print each shown image's credit; a page lists all of them as

@@ -12,6 +12,8 @@ from cms.api_fields import TermListField
 from cms.blocks import BodyBlock
 from cms.models import BasePage, CardQuerySet
 
+from .api_fields import ContactField, GoalsField, MilestonesField, OrganisationsField
+
 
 class ProjectIndexPage(BasePage):
     """The overview of all projects of the programme ("Projekte")."""
@@ -118,7 +120,15 @@ class ProjectPage(BasePage):
         APIField("start_date"),
         APIField("end_date"),
         APIField("funding_programme"),
+        APIField("funding_programme_url"),
+        APIField("website"),
         APIField("themes", serializer=TermListField()),
+        # Detail responses only (see cms.api): what the project's own screen shows.
+        APIField("goals", serializer=GoalsField()),
+        APIField("milestones", serializer=MilestonesField()),
+        APIField("funders", serializer=OrganisationsField()),
+        APIField("partners", serializer=OrganisationsField()),
+        APIField("contact", serializer=ContactField()),
         APIField("body"),
     ]
 

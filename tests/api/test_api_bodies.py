@@ -525,8 +525,9 @@ def long_body(site_tree, count):
 # StreamValue loads (images, documents, the event, the pages of calls to action and of
 # link lists), one each for the pages, documents and images its rich text points to, one
 # for all renditions, one for the stored video embeds, one for the view restrictions that
-# page links respect: 11. The image credits: 1.
-DETAIL_QUERIES = 20
+# page links respect: 11. The image credits: 1. The related events and projects (none
+# here): their links, 2.
+DETAIL_QUERIES = 22
 
 
 @pytest.fixture

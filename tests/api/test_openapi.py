@@ -29,17 +29,18 @@ from wagtail.models import Page
 from werkzeug.test import Client
 
 from articles.factories import ArticlePageFactory
-from articles.models import ArticlePage
+from articles.models import ArticleEventLink, ArticlePage, ArticleProjectLink
 from cms import openapi
 from cms.api import api_router
 from cms.blocks import BodyBlock
-from cms.factories import CategoryFactory, OrganisationFactory, ThemeFactory
+from cms.factories import CategoryFactory, OrganisationFactory, PersonFactory, ThemeFactory
 from events.factories import EventDateFactory, EventPageFactory, VenueFactory
 from home.factories import ContentPageFactory
 from media.api import RENDITIONS
 from media.factories import ImageFactory
 from preview.models import PreviewSnapshot
 from projects.factories import ProjectPageFactory
+from projects.models import ProjectFunder, ProjectGoal, ProjectMilestone, ProjectPartner
 
 BERLIN = ZoneInfo("Europe/Berlin")
 VIDEO_URL = "https://www.youtube.com/watch?v=smart-city"
@@ -119,6 +120,27 @@ def test_body_and_image_credits_are_described_for_details_only(description):
     assert {"teaser", "hero_image", "date", "category", "tags"} <= set(listing)
     assert "body" not in listing and "image_credits" not in listing
     assert {"body", "image_credits"} <= set(detail)
+
+
+def test_project_screen_and_related_pages_are_described_for_details_only(description):
+    for page_type, detail_only in [
+        ("ProjectPage", {"goals", "milestones", "funders", "partners", "contact"}),
+        ("ArticlePage", {"related_events", "related_projects"}),
+    ]:
+        listing = schema_of(description, f"{page_type}ListItem")["properties"]
+        detail = schema_of(description, page_type)["properties"]
+        assert detail_only <= set(detail), page_type
+        assert detail_only.isdisjoint(listing), page_type
+    assert {"funding_programme_url", "website"} <= set(
+        schema_of(description, "ProjectPageListItem")["properties"]
+    )
+    assert set(schema_of(description, "Organisation")["properties"]) == {
+        "id",
+        "name",
+        "short_name",
+        "url",
+        "logo",
+    }
 
 
 def test_the_page_filters_are_described_as_parameters(description):
@@ -226,7 +248,9 @@ def content(site_tree):
     generated requests meet every shape the description promises."""
     category = CategoryFactory(name="Workshop", slug="workshop")
     theme = ThemeFactory(name="Mobilität", slug="mobilitaet")
-    OrganisationFactory(name="Bundesministerium", short_name="BMWSB", url="https://www.bmwsb.bund.de/")
+    ministry = OrganisationFactory(
+        name="Bundesministerium", short_name="BMWSB", url="https://www.bmwsb.bund.de/"
+    )
     hero = ImageFactory(focal_point_x=600, focal_point_y=400, focal_point_width=200, focal_point_height=100)
     uncredited = ImageFactory(credit_author="", credit_source="", is_decorative=True)
     document = wagtail_factories.DocumentFactory(title="Strategie", file__filename="strategie.pdf")
@@ -243,9 +267,16 @@ def content(site_tree):
         height=360,
     )
     project = ProjectPageFactory(
-        parent=site_tree.projects, hero_image=hero, end_date=datetime.date(2027, 12, 31)
+        parent=site_tree.projects,
+        hero_image=hero,
+        end_date=datetime.date(2027, 12, 31),
+        contact=PersonFactory(organisation=ministry, photo=hero),
     )
     project.themes.add(theme)
+    project.goals = [ProjectGoal(text="Daten offen teilen")]
+    project.milestones = [ProjectMilestone(date=datetime.date(2022, 3, 7), title="Auftakt", done=True)]
+    project.funders = [ProjectFunder(organisation=ministry)]
+    project.partners = [ProjectPartner(organisation=OrganisationFactory(name="KfW", logo=uncredited))]
     project.save()
     event = EventPageFactory(
         parent=site_tree.events,
@@ -283,6 +314,8 @@ def content(site_tree):
         ],
     )
     article.tags.add("Daten")
+    article.related_events = [ArticleEventLink(event=event)]
+    article.related_projects = [ArticleProjectLink(project=project)]
     article.save()
     ContentPageFactory(parent=site_tree.home, title="Impressum")
     return SimpleNamespace(article=article, event=event, project=project)

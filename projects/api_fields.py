@@ -1,0 +1,89 @@
+"""Serializer fields for a project's detail in the API: goals, milestones, funders,
+partners and the contact person.
+
+These are detail-only fields (cms.api), so each loads what it shows for its one page in
+a fixed number of queries, however many entries the editors added. The loading goes
+through the page's related managers, so an editor's unsaved draft in the app preview
+shows its own entries, not the published ones.
+"""
+
+from cms.api_fields import ReadOnlyAPIField
+from cms.models import Person
+from media.api import image_representation, renditions_prefetch
+
+
+def organisation_representation(organisation, request=None) -> dict:
+    """An organisation as /api/v2/organisations/ gives it, without `meta`."""
+    logo = organisation.logo
+    return {
+        "id": organisation.pk,
+        "name": organisation.name,
+        "short_name": organisation.short_name,
+        "url": organisation.url,
+        "logo": image_representation(logo, request) if logo else None,
+    }
+
+
+def person_representation(person, request=None) -> dict:
+    photo = person.photo
+    return {
+        "name": person.name,
+        "role": person.role,
+        "organisation": person.organisation.name if person.organisation else None,
+        "email": person.email,
+        "phone": person.phone,
+        "photo": image_representation(photo, request) if photo else None,
+    }
+
+
+class GoalsField(ReadOnlyAPIField):
+    """The project's goals as plain strings, in the editor's order."""
+
+    def to_representation(self, goals):
+        return [goal.text for goal in goals.all()]
+
+
+class MilestonesField(ReadOnlyAPIField):
+    """The project's milestones in the editor's order; `done` says whether one is reached."""
+
+    def to_representation(self, milestones):
+        return [
+            {
+                "date": milestone.date.isoformat(),
+                "title": milestone.title,
+                "description": milestone.description,
+                "done": milestone.done,
+            }
+            for milestone in milestones.all()
+        ]
+
+
+class OrganisationsField(ReadOnlyAPIField):
+    """A project's funders or partners, each with its logo, in the editor's order."""
+
+    def to_representation(self, links):
+        # Two queries for the whole list: the links with their organisations and logos
+        # joined, then the logos' renditions. (A draft's links are in memory and the join
+        # does not apply; the prefetch then loads organisations and logos in bulk too.)
+        links = links.select_related("organisation__logo").prefetch_related(
+            renditions_prefetch("organisation__logo__renditions")
+        )
+        request = self.context.get("request")
+        return [organisation_representation(link.organisation, request) for link in links]
+
+
+class ContactField(ReadOnlyAPIField):
+    """The project's contact person with organisation name and photo, or null."""
+
+    def get_attribute(self, page):
+        if page.contact_id is None:
+            return None
+        # Read here rather than through `page.contact`, which would fetch the person, the
+        # organisation and the photo one query after the other.
+        people = Person.objects.select_related("organisation", "photo").prefetch_related(
+            renditions_prefetch("photo__renditions")
+        )
+        return people.filter(pk=page.contact_id).first()
+
+    def to_representation(self, person):
+        return person_representation(person, self.context.get("request"))
