@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CmsConfig(AppConfig):
@@ -6,6 +7,7 @@ class CmsConfig(AppConfig):
     verbose_name = "Smart City CMS"
 
     def ready(self):
-        from . import content_version
+        from . import content_version, editorial
 
         content_version.connect_signals()
+        post_migrate.connect(editorial.after_migrate, dispatch_uid="cms_editorial_groups")
