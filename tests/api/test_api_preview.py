@@ -13,12 +13,13 @@ from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from articles.factories import ArticlePageFactory
 from events.factories import EventPageFactory
 from preview.checks import check_preview_settings
 from preview.models import PreviewSnapshot
+from tests.admin_forms import article_form_data as admin_article_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -38,23 +39,13 @@ def article(site_tree):
 
 
 def article_form_data(**overrides):
-    data = {
+    """The preview tests' draft: an edited title and teaser, no tags."""
+    draft = {
         "title": "Live-Auftakt: jetzt mit Livestream",
-        "slug": "live-auftakt",
-        "date": "2022-02-11",
         "teaser": "Digitale Auftaktveranstaltung am 7. März.",
         "tags": "",
-        "body": streamfield(
-            [
-                ("heading", {"text": "Link zum Stream", "level": "h2"}),
-                ("paragraph", rich_text("<p>Eine Anmeldung ist nicht nötig.</p>")),
-            ]
-        ),
-        "related_events": inline_formset([]),
-        "related_projects": inline_formset([]),
     }
-    data.update(overrides)
-    return nested_form_data(data)
+    return admin_article_form_data(**{**draft, **overrides})
 
 
 def preview_in_app(client, preview_url, form_data):

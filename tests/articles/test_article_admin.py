@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset
 
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from articles.models import ArticleIndexPage, ArticlePage
@@ -15,26 +15,7 @@ from events.factories import EventIndexPageFactory, EventPageFactory
 from home.factories import HomePageFactory
 from home.models import HomePage
 from projects.factories import ProjectIndexPageFactory, ProjectPageFactory
-
-
-def article_form_data(**overrides):
-    data = {
-        "title": "07.03.: Live-Auftakt von smart.wuppertal",
-        "slug": "live-auftakt",
-        "date": "2022-02-11",
-        "teaser": "Save the Date: digitale Auftaktveranstaltung am 7. März.",
-        "tags": "Auftakt, Livestream",
-        "body": streamfield(
-            [
-                ("heading", {"text": "Link zum Stream", "level": "h2"}),
-                ("paragraph", rich_text("<p>Eine Anmeldung ist nicht nötig.</p>")),
-            ]
-        ),
-        "related_events": inline_formset([]),
-        "related_projects": inline_formset([]),
-    }
-    data.update(overrides)
-    return nested_form_data(data)
+from tests.admin_forms import article_form_data
 
 
 class ArticleAdminTests(WagtailPageTestCase):
