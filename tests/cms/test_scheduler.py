@@ -1,0 +1,87 @@
+"""Go-live and expiry dates take effect when the scheduler service runs, also for pages
+that went through review first."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.models import Revision
+
+from articles.factories import ArticlePageFactory
+from cms.editorial import APPROVERS, WRITERS
+
+pytestmark = pytest.mark.django_db
+
+
+def run_scheduler():
+    call_command("scheduler", "--once", stdout=io.StringIO())
+
+
+def schedule(article, user=None):
+    """Save and publish a revision whose go-live is a moment away, as the editor's
+    "Veröffentlichungstermin" does."""
+    article.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    revision = article.save_revision(user=user)
+    revision.publish(user=user)
+    return revision
+
+
+def go_live_time_has_come(revision):
+    """Moves the revision's go-live date into the past, as the clock would."""
+    revision.refresh_from_db()
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save(update_fields=["content", "approved_go_live_at"])
+
+
+def test_a_scheduled_page_goes_live_when_its_time_has_come(site_tree):
+    article = ArticlePageFactory(parent=site_tree.articles, live=False, title="Geplante Meldung")
+    revision = schedule(article)
+    run_scheduler()
+    article.refresh_from_db()
+    assert not article.live
+
+    go_live_time_has_come(revision)
+    run_scheduler()
+
+    article.refresh_from_db()
+    assert article.live
+
+
+def test_an_expired_page_is_taken_offline(site_tree):
+    article = ArticlePageFactory(
+        parent=site_tree.articles, expire_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    assert article.live
+
+    run_scheduler()
+
+    article.refresh_from_db()
+    assert not article.live
+    assert article.expired
+
+
+def test_a_reviewed_page_goes_live_at_its_date(site_tree, django_user_model):
+    from django.contrib.auth.models import Group
+
+    writer = django_user_model.objects.create_user(username="schreibt")
+    writer.groups.add(Group.objects.get(name=WRITERS))
+    approver = django_user_model.objects.create_user(username="gibt-frei")
+    approver.groups.add(Group.objects.get(name=APPROVERS))
+    article = ArticlePageFactory(parent=site_tree.articles, live=False, title="Nach Freigabe")
+    article.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    article.save_revision(user=writer)
+    workflow_state = article.get_workflow().start(article, writer)
+    task_state = workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, approver, "approve")
+    article.refresh_from_db()
+    assert not article.live  # approved, but its date has not come
+
+    go_live_time_has_come(article.latest_revision)
+    run_scheduler()
+
+    article.refresh_from_db()
+    assert article.live
