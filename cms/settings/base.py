@@ -150,20 +150,24 @@ STORAGES = {
 }
 
 # Redis when REDIS_URL is set, shared by every web process; otherwise each process
-# keeps a small cache in memory.
+# keeps a small cache in memory. Wagtail keeps its renditions' metadata in the
+# "renditions" cache, so a new process need not ask the database for each image size.
 REDIS_URL = env_str("REDIS_URL")
-CACHES = {
-    "default": (
-        {
-            "BACKEND": "cms.cache.FailSoftRedisCache",
-            "LOCATION": REDIS_URL,
-            # A hung Redis must not hang requests: give up quickly and go on without it.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
-}
+
+
+def _cache(key_prefix: str) -> dict:
+    if not REDIS_URL:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": key_prefix}
+    return {
+        "BACKEND": "cms.cache.FailSoftRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": key_prefix,
+        # A hung Redis must not hang requests: give up quickly and go on without it.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+
+
+CACHES = {"default": _cache("cms"), "renditions": _cache("renditions")}
 
 # API: how long clients and shared caches may keep an answer, and which other sites'
 # front ends may read it from the browser (CORS, read-only).

@@ -7,7 +7,6 @@ import io
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Revision
 
 from articles.factories import ArticlePageFactory
 from cms.editorial import APPROVERS, WRITERS

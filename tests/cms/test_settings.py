@@ -91,3 +91,20 @@ def test_production_passes_the_deployment_checks_with_the_documented_variables()
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_redis_holds_the_cache_and_the_renditions_cache_when_configured():
+    code = (
+        "import cms.settings.dev as s; "
+        "print(s.CACHES['default']['BACKEND'], s.CACHES['renditions']['LOCATION'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=BASE_DIR,
+        env={**os.environ, "REDIS_URL": "redis://127.0.0.1:6379/3", "CMS_VAR_DIR": "/tmp/cms-settings-test"},
+        capture_output=True,
+        text=True,
+    )
+
+    expected = ["cms.cache.FailSoftRedisCache", "redis://127.0.0.1:6379/3"]
+    assert result.stdout.split() == expected, result.stderr
