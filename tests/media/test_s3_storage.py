@@ -1,0 +1,140 @@
+"""Media in S3: originals, renditions and documents go to the bucket named by
+AWS_STORAGE_BUCKET_NAME, tested against a real S3 HTTP endpoint (moto's standalone server)."""
+
+import io
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import boto3
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image as PillowImage
+
+from articles.factories import ArticlePageFactory
+from media.models import CustomImage
+
+pytestmark = pytest.mark.django_db
+
+BUCKET = "cms-media"
+REGION = "eu-central-1"
+PUBLIC_READ = {
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": "*",
+            "Action": "s3:GetObject",
+            "Resource": f"arn:aws:s3:::{BUCKET}/*",
+        }
+    ],
+}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def s3_endpoint():
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    endpoint = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(endpoint, timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("moto's S3 server did not start")
+        yield endpoint
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture
+def bucket(s3_endpoint, settings, monkeypatch):
+    """A fresh bucket and the settings a deployment would set for it; credentials come
+    from the environment only."""
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "cms-test")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "cms-test-secret")
+    client = boto3.client("s3", endpoint_url=s3_endpoint, region_name=REGION)
+    client.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
+    # Media are public, as on the website: anyone may read, only the CMS may write.
+    client.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(PUBLIC_READ))
+    settings.AWS_STORAGE_BUCKET_NAME = BUCKET
+    settings.AWS_S3_ENDPOINT_URL = s3_endpoint
+    settings.AWS_S3_REGION_NAME = REGION
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage"}}
+    yield client
+    for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", []):
+        client.delete_object(Bucket=BUCKET, Key=item["Key"])
+    client.delete_bucket(Bucket=BUCKET)
+
+
+def keys(client) -> list[str]:
+    return sorted(item["Key"] for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", []))
+
+
+def png_upload() -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (1200, 800), (0, 82, 138)).save(buffer, "PNG")
+    return SimpleUploadedFile("schwebebahn.png", buffer.getvalue(), content_type="image/png")
+
+
+def test_an_uploaded_image_and_its_renditions_live_in_the_bucket(
+    admin_client, client, bucket, site_tree, django_capture_on_commit_callbacks
+):
+    response = admin_client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Schwebebahn",
+            "file": png_upload(),
+            "description": "Die Schwebebahn über der Wupper",
+            "tags": "",
+        },
+    )
+    assert response.status_code == 302
+    image = CustomImage.objects.get()
+    assert keys(bucket) == [image.file.name]
+
+    article = ArticlePageFactory(parent=site_tree.articles, hero_image=image)
+    hero = client.get(f"/api/v2/pages/{article.pk}/").json()["hero_image"]
+
+    card_url = hero["renditions"]["card"]["url"]
+    assert card_url.startswith(f"{bucket.meta.endpoint_url}/{BUCKET}/images/")
+    with urllib.request.urlopen(card_url) as answer:
+        assert PillowImage.open(io.BytesIO(answer.read())).size == (800, 450)
+    assert len(keys(bucket)) == 1 + 6  # the original and the API's six renditions
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(reverse("wagtailimages:delete", args=[image.pk]))
+    assert response.status_code == 302
+    assert keys(bucket) == []
+
+
+def test_an_uploaded_document_lives_in_the_bucket(admin_client, bucket):
+    response = admin_client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "Förderbescheid",
+            "file": SimpleUploadedFile("foerderbescheid.pdf", b"%PDF-1.4 Beispiel"),
+            "tags": "",
+        },
+    )
+
+    assert response.status_code == 302
+    assert keys(bucket) == ["documents/foerderbescheid.pdf"]
