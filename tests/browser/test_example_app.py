@@ -62,7 +62,8 @@ def test_the_app_shows_an_article_with_its_blocks_and_credits(page: Page, app_ur
 
     article = page.locator("#article")
     expect(article.get_by_role("heading", level=1)).to_have_text(SEED_ARTICLE_TITLE)
-    expect(article.locator("p").nth(3)).not_to_be_empty()
+    # The seed article's first body paragraph, rendered from its typed block.
+    expect(article.locator("p b")).to_have_text("Bitte vormerken:")
     expect(article.locator(".credits")).to_contain_text("Bildnachweise")
     expect(page).to_have_title(f"{SEED_ARTICLE_TITLE} – Smart City")
 
