@@ -9,7 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_choice, env_int, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "projects",
     "preview",
     "corsheaders",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -168,6 +170,16 @@ def _cache(key_prefix: str) -> dict:
 
 
 CACHES = {"default": _cache("cms"), "renditions": _cache("renditions")}
+
+# Background tasks: search and reference indexing, webhook deliveries, front-end cache
+# purges and file deletions. "database" queues them in PostgreSQL for the worker
+# (`manage.py db_worker`, django-tasks-db); "immediate" runs them inside the request,
+# for the embedded default, which has no worker.
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": env_choice("TASKS_BACKEND", TASK_BACKENDS, default="immediate")}}
 
 # API: how long clients and shared caches may keep an answer, and which other sites'
 # front ends may read it from the browser (CORS, read-only).

@@ -52,3 +52,12 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None:
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_choice(name: str, choices: dict[str, object], default: str) -> object:
+    """One of a fixed set of named values: the name is read, its value returned."""
+    raw = os.environ.get(name, "").strip().lower() or default
+    if raw not in choices:
+        allowed = ", ".join(sorted(choices))
+        raise ImproperlyConfigured(f"{name} must be one of {allowed}, not {raw!r}.")
+    return choices[raw]

@@ -1,7 +1,8 @@
 """Production settings: refuse to start without the secrets a real site needs."""
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_required
+from .base import TASK_BACKENDS
+from .env import env_bool, env_choice, env_int, env_required
 
 SECRET_KEY = env_required("DJANGO_SECRET_KEY")
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
@@ -15,3 +16,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# Tasks go to the worker: a request never waits for indexing, webhooks or purges.
+TASKS = {"default": {"BACKEND": env_choice("TASKS_BACKEND", TASK_BACKENDS, default="database")}}
