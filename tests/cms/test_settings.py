@@ -108,3 +108,40 @@ def test_redis_holds_the_cache_and_the_renditions_cache_when_configured():
 
     expected = ["cms.cache.FailSoftRedisCache", "redis://127.0.0.1:6379/3"]
     assert result.stdout.split() == expected, result.stderr
+
+
+def read_production_setting(expression, **env):
+    clean_env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "AWS_"))}
+    clean_env.pop("DATABASE_URL", None)
+    clean_env.pop("TASKS_BACKEND", None)
+    return subprocess.run(
+        [sys.executable, "-c", f"import cms.settings.production as s; print({expression})"],
+        cwd=BASE_DIR,
+        env={**clean_env, "DJANGO_SECRET_KEY": "x" * 50, **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_production_reuses_database_connections_and_checks_them_first():
+    result = read_production_setting(
+        "s.DATABASES['default']['ENGINE'], s.DATABASES['default']['CONN_MAX_AGE'], "
+        "s.DATABASES['default']['CONN_HEALTH_CHECKS']",
+        DATABASE_URL="postgres://cms:secret@db:5432/cms",
+        DATABASE_CONN_MAX_AGE="60",
+    )
+
+    assert result.stdout.split() == ["django.db.backends.postgresql", "60", "True"], result.stderr
+
+
+def test_production_queues_tasks_for_the_worker():
+    result = read_production_setting("s.TASKS['default']['BACKEND']")
+
+    assert result.stdout.strip() == "django_tasks_db.DatabaseBackend", result.stderr
+
+
+def test_an_unknown_task_backend_is_refused_by_name():
+    result = read_production_setting("s.TASKS", TASKS_BACKEND="celery")
+
+    assert result.returncode != 0
+    assert "TASKS_BACKEND must be one of database, immediate, not 'celery'" in result.stderr
