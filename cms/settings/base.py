@@ -180,6 +180,8 @@ TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
 TASKS = {"default": {"BACKEND": env_choice("TASKS_BACKEND", TASK_BACKENDS, default="immediate")}}
+# The scheduler deletes the worker's finished task results after this many days.
+TASK_RESULTS_KEEP_DAYS = env_int("TASK_RESULTS_KEEP_DAYS", 14)
 
 # API: how long clients and shared caches may keep an answer, and which other sites'
 # front ends may read it from the browser (CORS, read-only).

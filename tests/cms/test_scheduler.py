@@ -84,3 +84,30 @@ def test_a_reviewed_page_goes_live_at_its_date(site_tree, django_user_model):
 
     article.refresh_from_db()
     assert article.live
+
+
+def test_it_deletes_old_finished_task_results_of_the_worker(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASK_RESULTS_KEEP_DAYS = 14
+    now = timezone.now()
+
+    def finished(days_ago):
+        result = DBTaskResult.objects.create(
+            task_path="wagtail.tasks.update_reference_index_task",
+            args_kwargs={"args": [], "kwargs": {}},
+            status="SUCCESSFUL",
+            enqueued_at=now - datetime.timedelta(days=days_ago),
+            finished_at=now - datetime.timedelta(days=days_ago),
+            backend_name="default",
+        )
+        return result.pk
+
+    finished(days_ago=20)
+    recent = finished(days_ago=2)
+    assert DBTaskResult.objects.count() == 2
+
+    run_scheduler()
+
+    assert list(DBTaskResult.objects.values_list("pk", flat=True)) == [recent]

@@ -3,14 +3,22 @@
 Runs Wagtail's `publish_scheduled` every INTERVAL seconds (default 60), at the start of
 each interval, until stopped with SIGTERM or SIGINT. `--once` runs one pass and exits,
 for cron-style setups and for the tests.
+
+Once an hour (and on every `--once` pass) it also deletes the worker's finished task
+results older than TASK_RESULTS_KEEP_DAYS, so the queue table does not grow for ever.
 """
 
 import signal
 import time
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+from django_tasks_db.backend import DatabaseBackend
+
+PRUNE_EVERY_SECONDS = 60 * 60
 
 
 class Command(BaseCommand):
@@ -24,6 +32,7 @@ class Command(BaseCommand):
         if interval < 1:
             raise ValueError("--interval must be at least 1 second")
         self.stopping = False
+        self.last_prune = None
         if not once:
             signal.signal(signal.SIGTERM, self._stop)
             signal.signal(signal.SIGINT, self._stop)
@@ -42,6 +51,20 @@ class Command(BaseCommand):
 
     def _pass(self):
         call_command("publish_scheduled", stdout=self.stdout, stderr=self.stderr)
+        if self._prune_due():
+            self._prune_task_results()
+
+    def _prune_due(self):
+        if not isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
+            return False
+        return self.last_prune is None or time.monotonic() - self.last_prune >= PRUNE_EVERY_SECONDS
+
+    def _prune_task_results(self):
+        self.last_prune = time.monotonic()
+        keep_days = str(settings.TASK_RESULTS_KEEP_DAYS)
+        call_command(
+            "prune_db_task_results", "--min-age-days", keep_days, stdout=self.stdout, stderr=self.stderr
+        )
 
     def _stop(self, signum, frame):
         self.stopping = True
