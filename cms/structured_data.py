@@ -9,6 +9,7 @@ import re
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
+from wagtail.images.models import SourceImageIOError
 
 from articles.feeds import published_at, updated_at
 from articles.models import ArticlePage
@@ -46,11 +47,15 @@ def description_of(page) -> str:
 
 
 def share_image(page, request) -> dict | None:
-    """The hero image cut for link previews, with absolute URL, size and alt text."""
+    """The hero image cut for link previews, with absolute URL, size and alt text; None
+    without one, or when its rendition cannot be made (original lost, media storage down)."""
     image = getattr(page, "hero_image", None)
     if not image:
         return None
-    rendition = image.get_rendition(SHARE_IMAGE_SPEC)
+    try:
+        rendition = image.get_rendition(SHARE_IMAGE_SPEC)
+    except SourceImageIOError:
+        return None
     return {
         "url": absolute_url(request, rendition.url),
         "width": rendition.width,

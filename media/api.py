@@ -70,7 +70,8 @@ def renditions_representation(image, request=None) -> dict | None:
     try:
         renditions = image.get_renditions(*RENDITION_FILTERS)
     except SourceImageIOError:
-        # A lost or unreadable original must not take the page's answer down with it.
+        # A lost or unreadable original, or a media storage that is down (CustomImage turns
+        # that into the same error), must not take the page's answer down with it.
         logger.warning(
             "Original of image %s cannot be read; no renditions in the API.", image.pk, exc_info=True
         )

@@ -2,7 +2,9 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Image, SourceImageIOError
+
+from .storage import STORAGE_ERRORS
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,29 @@ class CustomImage(AbstractImage):
             )
         if self.licence_url and not self.licence:
             raise ValidationError({"licence": "Bitte den Namen der verlinkten Lizenz angeben."})
+
+    # Wagtail's image tags, its admin listings and our API show a page without an image
+    # whose renditions raise SourceImageIOError. Wagtail raises it only for a missing
+    # file; a media storage that is down or refuses the rendition's write must not take
+    # the page down either.
+    def get_rendition(self, filter):
+        try:
+            return super().get_rendition(filter)
+        except SourceImageIOError:
+            raise
+        except STORAGE_ERRORS as error:
+            raise self._storage_failure(error) from error
+
+    def get_renditions(self, *filters):
+        try:
+            return super().get_renditions(*filters)
+        except SourceImageIOError:
+            raise
+        except STORAGE_ERRORS as error:
+            raise self._storage_failure(error) from error
+
+    def _storage_failure(self, error: Exception) -> SourceImageIOError:
+        return SourceImageIOError(f"No renditions of image {self.pk}: {type(error).__name__}: {error}")
 
     @property
     def alt_text(self) -> str:

@@ -8,6 +8,7 @@ specific to them. The README lists every variable with its default.
 from pathlib import Path
 
 import dj_database_url
+from botocore.config import Config
 
 from .env import env_bool, env_choice, env_int, env_list, env_str
 
@@ -139,6 +140,15 @@ AWS_S3_CUSTOM_DOMAIN = env_str("AWS_S3_CUSTOM_DOMAIN") or None
 AWS_S3_FILE_OVERWRITE = False
 AWS_DEFAULT_ACL = None
 AWS_QUERYSTRING_AUTH = False
+# Storage timeouts: when S3 is slow or unreachable, an upload or a new rendition fails
+# within seconds (the editor gets a message, the page leaves the image out) instead of
+# hanging the request for minutes on botocore's defaults (60 s to connect, 60 s per read,
+# up to 5 attempts). Worst case 2 × (2 s + 10 s), well below gunicorn's worker timeout.
+AWS_S3_CLIENT_CONFIG = Config(
+    connect_timeout=2,
+    read_timeout=10,
+    retries={"mode": "standard", "total_max_attempts": 2},
+)
 
 STORAGES = {
     "default": {
@@ -205,6 +215,9 @@ WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Smart City")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
+# A replaced image or document file is deleted only once the new one is stored (media.forms).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "media.forms.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
