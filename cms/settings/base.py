@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "events",
     "projects",
     "preview",
+    "webhooks",
     "corsheaders",
     "django_tasks",
     "django_tasks_db",
@@ -209,6 +210,15 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 # the preview token goes; empty: no app front end), and how long a preview token works.
 HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL")
 HEADLESS_PREVIEW_MAX_AGE = env_int("HEADLESS_PREVIEW_MAX_AGE", 3600)
+
+# Webhooks (webhooks/): seconds to wait for a receiver's answer, attempts per delivery,
+# and the wait before the first retry; each further wait is four times the one before
+# (30 s, 2 min, 8 min, 32 min, 2 h 8 min). Retries need the database task backend.
+WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 5)
+WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 6)
+WEBHOOK_RETRY_DELAY = env_int("WEBHOOK_RETRY_DELAY", 30)
+# The scheduler deletes delivered and failed deliveries from the log after this many days.
+WEBHOOK_DELIVERIES_KEEP_DAYS = env_int("WEBHOOK_DELIVERIES_KEEP_DAYS", 90)
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Smart City")

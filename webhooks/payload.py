@@ -1,0 +1,48 @@
+"""The JSON body receivers get: what happened to which page, and when.
+
+Built from the page at the moment of the change and stored with the delivery, so a retry
+sends the same bytes and a deleted page still has the address it had.
+"""
+
+import datetime
+import json
+
+from wagtail.api.utils import get_base_url
+
+from cms.api import api_router
+
+
+def page_data(page) -> dict:
+    """The page as a receiver needs it to refresh or drop its copy: the same `type` and
+    addresses the API gives (`html_url` as `url`, `detail_url` as `api_url`)."""
+    url_parts = page.get_url_parts()
+    site_root_url = url_parts[1] if url_parts else None
+    return {
+        "id": page.pk,
+        "type": page.specific_class._meta.label,
+        "locale": page.locale.language_code,
+        "title": page.title,
+        "url": page.get_full_url(),
+        "api_url": _api_url(page, site_root_url),
+    }
+
+
+def _api_url(page, site_root_url: str | None) -> str | None:
+    # The API answers for the site a page belongs to; WAGTAILAPI_BASE_URL, where set,
+    # overrides the host, as it does for the API's own detail_url.
+    base_url = get_base_url() or site_root_url
+    path = api_router.get_object_detail_urlpath(type(page), page.pk)
+    if not base_url or not path:
+        return None
+    return base_url + path
+
+
+def body(event: str, page: dict, timestamp: datetime.datetime, delivery_id) -> str:
+    """The exact text that is sent and signed; compact and UTF-8, like the API's JSON."""
+    message = {
+        "event": event,
+        "page": page,
+        "timestamp": timestamp.astimezone(datetime.UTC).isoformat(timespec="milliseconds"),
+        "delivery": str(delivery_id),
+    }
+    return json.dumps(message, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,73 @@
+"""Page changes turned into deliveries: one per endpoint that subscribed to the change.
+
+Wagtail says what happened through `page_published` and `page_unpublished`; a deletion
+comes as Django's `pre_delete`, once for every page of the deleted subtree, while the
+pages are still in the database. Before deleting a live page Wagtail also unpublishes it
+(in memory only) and sends `page_unpublished`; receivers get one "deleted" for it instead.
+"""
+
+from functools import partial
+
+from django.db import transaction
+from django.db.models.signals import pre_delete
+from django.utils import timezone
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
+
+from . import payload
+from .models import Event, WebhookDelivery, WebhookEndpoint
+from .tasks import deliver
+
+
+def record_event(event: str, page) -> None:
+    """Store a delivery for each active endpoint that wants the event for this page type,
+    and queue its sending for when the change is committed: a receiver that fetches the
+    page at once must find it changed, and a rolled-back change is never announced."""
+    page_type = page.specific_class._meta.label
+    endpoints = [
+        endpoint
+        for endpoint in WebhookEndpoint.objects.filter(active=True)
+        if endpoint.wants(event, page_type)
+    ]
+    if not endpoints:
+        return
+    page_data = payload.page_data(page)
+    timestamp = timezone.now()
+    for endpoint in endpoints:
+        delivery = WebhookDelivery(
+            endpoint=endpoint, event=event, page_id=page.pk, page_title=page.title, page_type=page_type
+        )
+        delivery.body = payload.body(event, page_data, timestamp, delivery.pk)
+        delivery.save()
+        # Only the id goes into the queue: the secret stays in the database.
+        transaction.on_commit(partial(deliver.enqueue, str(delivery.pk)), robust=True)
+
+
+def _is_live_in_database(page) -> bool:
+    return Page.objects.filter(pk=page.pk, live=True).exists()
+
+
+def _page_published(sender, instance, **kwargs):
+    record_event(Event.PUBLISHED, instance)
+
+
+def _page_unpublished(sender, instance, **kwargs):
+    # A real unpublish has saved `live=False` before the signal. The unpublish Wagtail runs
+    # just before a deletion is not saved, so the row is still live: the deletion reports it.
+    if _is_live_in_database(instance):
+        return
+    record_event(Event.UNPUBLISHED, instance)
+
+
+def _page_deleted(sender, instance, **kwargs):
+    # Only pages visitors could see are news to a receiver. `instance.live` may already be
+    # switched off in memory by Wagtail's own pre_delete handler, so ask the database.
+    if _is_live_in_database(instance):
+        record_event(Event.DELETED, instance)
+
+
+def connect() -> None:
+    page_published.connect(_page_published, dispatch_uid="webhooks_page_published")
+    page_unpublished.connect(_page_unpublished, dispatch_uid="webhooks_page_unpublished")
+    # sender=Page: every page type's deletion passes through its Page row, once per page.
+    pre_delete.connect(_page_deleted, sender=Page, dispatch_uid="webhooks_page_deleted")
