@@ -13,7 +13,7 @@ import time
 import uuid
 
 from django.core.cache import cache
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
@@ -29,8 +29,9 @@ def _database():
 
 
 def _storage():
-    location = getattr(default_storage, "location", None)
-    if location is not None:
+    # S3 storage has a "location" too (a key prefix, usually empty): ask by type.
+    if isinstance(default_storage, FileSystemStorage):
+        location = default_storage.location
         if not (os.path.isdir(location) and os.access(location, os.W_OK)):
             raise OSError(f"media folder {location} is missing or not writable")
         return

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files are answered here, before sessions or the database are touched.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers CORS preflights before anything else looks at the request.
     "corsheaders.middleware.CorsMiddleware",
     # ETag on every GET, and 304 when the client already has the same answer.
@@ -125,9 +127,10 @@ TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 
+# cms/static/ is found as the cms app's own folder; collectstatic gathers every app's
+# files into STATIC_ROOT, from where whitenoise serves them.
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = env_str("DJANGO_MEDIA_URL", "/media/")
 MEDIA_ROOT = VAR_DIR / "media"
 

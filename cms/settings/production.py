@@ -1,7 +1,7 @@
 """Production settings: refuse to start without the secrets a real site needs."""
 
 from .base import *  # noqa: F403
-from .base import TASK_BACKENDS
+from .base import STORAGES, TASK_BACKENDS
 from .env import env_bool, env_choice, env_int, env_required
 
 SECRET_KEY = env_required("DJANGO_SECRET_KEY")
@@ -19,3 +19,8 @@ CSRF_COOKIE_SECURE = True
 
 # Tasks go to the worker: a request never waits for indexing, webhooks or purges.
 TASKS = {"default": {"BACKEND": env_choice("TASKS_BACKEND", TASK_BACKENDS, default="database")}}
+
+# Static files: collectstatic (run when the image is built) writes names with a content
+# hash and compressed copies, so whitenoise can let browsers keep them for a year.
+# Only here: development and the tests never run collectstatic.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}

@@ -2,11 +2,6 @@
 AWS_STORAGE_BUCKET_NAME, tested against a real S3 HTTP endpoint (moto's standalone server)."""
 
 import io
-import json
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 
 import boto3
@@ -17,72 +12,32 @@ from PIL import Image as PillowImage
 
 from articles.factories import ArticlePageFactory
 from media.models import CustomImage
+from tests.s3 import BUCKET, CREDENTIALS, REGION, create_public_bucket, delete_bucket, moto_server
 
 pytestmark = pytest.mark.django_db
-
-BUCKET = "cms-media"
-REGION = "eu-central-1"
-PUBLIC_READ = {
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": "*",
-            "Action": "s3:GetObject",
-            "Resource": f"arn:aws:s3:::{BUCKET}/*",
-        }
-    ],
-}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def s3_endpoint():
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    endpoint = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(endpoint, timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("moto's S3 server did not start")
+    with moto_server() as endpoint:
         yield endpoint
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.fixture
 def bucket(s3_endpoint, settings, monkeypatch):
     """A fresh bucket and the settings a deployment would set for it; credentials come
     from the environment only."""
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "cms-test")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "cms-test-secret")
+    for name, value in CREDENTIALS.items():
+        monkeypatch.setenv(name, value)
     client = boto3.client("s3", endpoint_url=s3_endpoint, region_name=REGION)
-    client.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION})
     # Media are public, as on the website: anyone may read, only the CMS may write.
-    client.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(PUBLIC_READ))
+    create_public_bucket(client)
     settings.AWS_STORAGE_BUCKET_NAME = BUCKET
     settings.AWS_S3_ENDPOINT_URL = s3_endpoint
     settings.AWS_S3_REGION_NAME = REGION
     settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage"}}
     yield client
-    for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", []):
-        client.delete_object(Bucket=BUCKET, Key=item["Key"])
-    client.delete_bucket(Bucket=BUCKET)
+    delete_bucket(client)
 
 
 def keys(client) -> list[str]:

@@ -1,0 +1,313 @@
+"""Two web processes on one database, cache and bucket behave as one site.
+
+Production runs several web containers behind Varnish (`docker compose up --scale
+web=N`). Here two of them are started exactly as the compose file starts one
+(deploy/start-web.sh: migrate, then gunicorn with production settings), on the test
+database, a Redis database of their own and moto's S3 server. What one process does,
+the other must show at once: a login, a published edit, and what the shared response
+cache held before the edit.
+"""
+
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import redis
+import requests
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import connection
+from django.test import override_settings
+from wagtail.models import Page, Site
+
+from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
+from home.factories import HomePageFactory
+from tests.admin_forms import article_form_data
+from tests.deploy.compose import PROJECT_DIR, service_command
+from tests.deploy.processes import production_environment, stop
+from tests.s3 import BUCKET, CREDENTIALS, REGION, create_public_bucket, free_port, moto_server, s3_client
+
+REDIS_URL = "redis://127.0.0.1:6379/10"
+ADMIN = {"username": "zentrale", "password": "Sehr-geheim-2024"}
+OLD_TITLE = "Sensoren am Döppersberg"
+NEW_TITLE = "Sensoren am Döppersberg messen jetzt auch Lärm"
+STARTUP_TIMEOUT = 60
+STYLESHEET = re.compile(r'<link rel="stylesheet" href="(/static/css/site\.[0-9a-f]{12}\.css)"')
+
+# The marker makes pytest-django create the test database; the tests themselves only
+# talk HTTP, and the data the web processes read is committed by the `content` fixture.
+pytestmark = pytest.mark.django_db
+
+
+def restore_database(pristine: str) -> None:
+    """Puts back the database as it was before the module committed its data (the
+    steps TransactionTestCase takes with serialized_rollback=True)."""
+    # A cold content type cache would insert rows while the table is empty.
+    ContentType.objects.get_for_models(*apps.get_models(), for_concrete_models=False)
+    call_command("flush", interactive=False, verbosity=0, reset_sequences=False, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(pristine)
+    ContentType.objects.clear_cache()
+
+
+@dataclass(frozen=True)
+class Content:
+    index_id: int
+    article_id: int
+    article_slug: str
+
+
+@pytest.fixture(scope="module")
+def content(django_db_setup, django_db_blocker):
+    """A site with one published article and an administrator, committed so that the
+    web processes see them; the database is restored when the module is done."""
+    with django_db_blocker.unblock():
+        pristine = connection.creation.serialize_db_to_string()
+        try:
+            home = HomePageFactory(parent=Page.get_first_root_node(), slug="smart-city")
+            Site.objects.update_or_create(
+                is_default_site=True,
+                defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Smart City"},
+            )
+            Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+            index = ArticleIndexPageFactory(parent=home)
+            article = ArticlePageFactory(parent=index, title=OLD_TITLE)
+            article.save_revision().publish()
+            # Hashed as in production: the test settings' fast hasher is unknown there.
+            with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.PBKDF2PasswordHasher"]):
+                get_user_model().objects.create_superuser(email="zentrale@example.org", **ADMIN)
+            yield Content(index.pk, article.pk, article.slug)
+        finally:
+            restore_database(pristine)
+
+
+@pytest.fixture(scope="module")
+def shared_cache():
+    cache = redis.Redis.from_url(REDIS_URL)
+    cache.flushdb()
+    yield cache
+    cache.flushdb()
+
+
+@pytest.fixture(scope="module")
+def s3_bucket():
+    with moto_server() as endpoint:
+        create_public_bucket(s3_client(endpoint))
+        yield endpoint
+
+
+@pytest.fixture(scope="module")
+def static_root(django_db_setup, tmp_path_factory):
+    """The folder the image collects static files into. collectstatic needs nothing
+    else, so it runs while the database and S3 are prepared; `servers` waits for it."""
+    var_dir = tmp_path_factory.mktemp("cms-var")
+    collecting = subprocess.Popen(
+        [sys.executable, "manage.py", "collectstatic", "--no-input"],
+        cwd=PROJECT_DIR,
+        env=production_environment(CMS_VAR_DIR=str(var_dir)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        yield var_dir, collecting
+    finally:
+        if collecting.poll() is None:
+            collecting.kill()
+        collecting.communicate()
+
+
+@pytest.fixture(scope="module")
+def environment(static_root, content, shared_cache, s3_bucket) -> dict:
+    """What .env gives the web containers, pointed at this machine's services."""
+    return production_environment(
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_SECURE_SSL_REDIRECT="false",
+        REDIS_URL=REDIS_URL,
+        API_RESPONSE_CACHE="true",
+        AWS_STORAGE_BUCKET_NAME=BUCKET,
+        AWS_S3_ENDPOINT_URL=s3_bucket,
+        AWS_S3_REGION_NAME=REGION,
+        **CREDENTIALS,
+        CMS_VAR_DIR=str(static_root[0]),
+        WEB_CONCURRENCY="1",
+    )
+
+
+@pytest.fixture(scope="module")
+def servers(environment, static_root, tmp_path_factory):
+    """Two web processes started as docker-compose.yml starts one; always stopped."""
+    # The image holds the collected static files before any container starts.
+    _, collecting = static_root
+    output, _ = collecting.communicate(timeout=60)
+    assert collecting.returncode == 0, output
+
+    logs = tmp_path_factory.mktemp("web-logs")
+    started = []
+    try:
+        for name in ("a", "b"):
+            port, log_path = free_port(), logs / f"{name}.log"
+            with log_path.open("w") as log:
+                process = subprocess.Popen(
+                    service_command("web"),
+                    cwd=PROJECT_DIR,
+                    env={**environment, "PORT": str(port)},
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    # Its own process group: stopping it stops gunicorn's workers too.
+                    start_new_session=True,
+                )
+            started.append((process, f"http://127.0.0.1:{port}", log_path))
+        for process, url, log_path in started:
+            wait_until_serving(process, url, log_path)
+        yield [url for _, url, _ in started]
+    finally:
+        for process, _, _ in started:
+            stop(process)
+
+
+def wait_until_serving(process: subprocess.Popen, url: str, log_path: Path) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the web process ended with {process.returncode}:\n{log_path.read_text()}")
+        try:
+            # The first request also loads the application into gunicorn's worker.
+            requests.get(f"{url}/healthz", timeout=10)
+            return
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    pytest.fail(f"the web process did not answer within {STARTUP_TIMEOUT} s:\n{log_path.read_text()}")
+
+
+class Browser:
+    """A browser as it is behind the TLS proxy. The site marks its cookies Secure, and a
+    browser sends them back because it speaks https to the proxy; the processes here
+    are reached over plain HTTP, so this one keeps and sends its cookies itself.
+    Redirects are not followed: the tests look at them."""
+
+    def __init__(self):
+        self.cookies: dict[str, str] = {}
+
+    def get(self, url: str) -> requests.Response:
+        return self._send("GET", url)
+
+    def post(self, url: str, data: dict) -> requests.Response:
+        return self._send("POST", url, data=data)
+
+    def _send(self, method: str, url: str, **kwargs) -> requests.Response:
+        response = requests.request(
+            method, url, cookies=self.cookies, allow_redirects=False, timeout=10, **kwargs
+        )
+        self.cookies.update(response.cookies.get_dict())
+        return response
+
+
+def csrf_token(html: str) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
+
+
+def redirect_path(response: requests.Response) -> str:
+    assert response.status_code == 302, response.text[:2000]
+    return urlsplit(response.headers["Location"]).path
+
+
+def log_in(browser: Browser, server: str) -> None:
+    form = browser.get(f"{server}/admin/login/")
+    answer = browser.post(
+        f"{server}/admin/login/",
+        data={**ADMIN, "csrfmiddlewaretoken": csrf_token(form.text), "next": "/admin/"},
+    )
+    assert redirect_path(answer) == "/admin/"
+
+
+def test_both_processes_reach_the_database_the_cache_and_the_bucket(servers):
+    for server in servers:
+        answer = requests.get(f"{server}/healthz", timeout=5)
+
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["status"] == "ok"
+        assert {name: check["ok"] for name, check in answer.json()["checks"].items()} == {
+            "database": True,
+            "cache": True,
+            "storage": True,
+        }
+
+
+def test_the_container_health_check_passes_against_both(servers, environment):
+    for server in servers:
+        check = subprocess.run(
+            [sys.executable, "deploy/healthcheck.py", "web"],
+            cwd=PROJECT_DIR,
+            env={**environment, "PORT": str(urlsplit(server).port)},
+            capture_output=True,
+        )
+
+        assert check.returncode == 0, check.stderr
+
+
+def test_both_serve_hashed_static_files_for_browsers_to_keep(servers, content):
+    for server in servers:
+        page = requests.get(f"{server}/api/v2/pages/{content.article_id}/", timeout=5).json()
+        html = requests.get(server + urlsplit(page["meta"]["html_url"]).path, timeout=5).text
+        stylesheet = STYLESHEET.search(html)[1]
+
+        answer = requests.get(server + stylesheet, headers={"Accept-Encoding": "gzip"}, timeout=5)
+
+        assert answer.status_code == 200
+        assert answer.headers["Content-Type"].startswith("text/css")
+        assert answer.headers["Content-Encoding"] == "gzip"
+        assert "immutable" in answer.headers["Cache-Control"]
+        max_age = int(re.search(r"max-age=(\d+)", answer.headers["Cache-Control"])[1])
+        assert max_age >= 365 * 24 * 3600
+        assert answer.text == (PROJECT_DIR / "cms" / "static" / "css" / "site.css").read_text()
+
+
+def test_a_login_on_one_process_is_valid_on_the_other(servers):
+    first, second = servers
+    editor = Browser()
+
+    log_in(editor, first)
+    answer = editor.get(f"{second}/admin/")
+
+    assert answer.status_code == 200
+    assert redirect_path(Browser().get(f"{second}/admin/")) == "/admin/login/"
+
+
+def test_an_edit_published_on_one_process_shows_on_the_other_at_once(servers, content, shared_cache):
+    first, second = servers
+    detail_url = f"{second}/api/v2/pages/{content.article_id}/"
+    list_url = f"{second}/api/v2/pages/?type=articles.ArticlePage&fields=teaser"
+    shared_cache.flushdb()
+    visitor = Browser()
+    page_path = urlsplit(visitor.get(detail_url).json()["meta"]["html_url"]).path
+    # The second process answers with the old title and keeps the API answers in Redis.
+    assert visitor.get(detail_url).json()["title"] == OLD_TITLE
+    assert [item["title"] for item in visitor.get(list_url).json()["items"]] == [OLD_TITLE]
+    assert OLD_TITLE in visitor.get(second + page_path).text
+    assert len(shared_cache.keys("*api-response:*")) == 2
+
+    editor = Browser()
+    log_in(editor, first)
+    edit_url = f"{first}/admin/pages/{content.article_id}/edit/"
+    form = editor.get(edit_url)
+    answer = editor.post(
+        edit_url,
+        data={
+            **article_form_data(title=NEW_TITLE, slug=content.article_slug),
+            "csrfmiddlewaretoken": csrf_token(form.text),
+            "action-publish": "action-publish",
+        },
+    )
+    # Back to the news index: the edit was published, and the form did not come back with errors.
+    assert redirect_path(answer) == f"/admin/pages/{content.index_id}/"
+
+    assert visitor.get(detail_url).json()["title"] == NEW_TITLE
+    assert [item["title"] for item in visitor.get(list_url).json()["items"]] == [NEW_TITLE]
+    assert NEW_TITLE in visitor.get(second + page_path).text

@@ -1,0 +1,88 @@
+"""A real S3 endpoint for the tests: moto's standalone server, and a public media bucket
+on it, as the production stack sets one up (anyone reads, only the CMS writes)."""
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import boto3
+
+BUCKET = "cms-media"
+REGION = "eu-central-1"
+# moto accepts any credentials; these only have to be present, as boto3 reads them
+# from the environment.
+CREDENTIALS = {"AWS_ACCESS_KEY_ID": "cms-test", "AWS_SECRET_ACCESS_KEY": "cms-test-secret"}
+
+
+def public_read_policy(bucket: str) -> str:
+    return json.dumps(
+        {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Principal": "*",
+                    "Action": "s3:GetObject",
+                    "Resource": f"arn:aws:s3:::{bucket}/*",
+                }
+            ],
+        }
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def moto_server() -> Iterator[str]:
+    """Starts moto's S3 server on a free port, yields its endpoint URL, stops it."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    endpoint = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(endpoint, timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("moto's S3 server did not start")
+        yield endpoint
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def s3_client(endpoint: str):
+    """A client with the test credentials, whatever the environment holds."""
+    return boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        region_name=REGION,
+        aws_access_key_id=CREDENTIALS["AWS_ACCESS_KEY_ID"],
+        aws_secret_access_key=CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
+    )
+
+
+def create_public_bucket(client, bucket: str = BUCKET) -> None:
+    client.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": REGION})
+    client.put_bucket_policy(Bucket=bucket, Policy=public_read_policy(bucket))
+
+
+def delete_bucket(client, bucket: str = BUCKET) -> None:
+    for item in client.list_objects_v2(Bucket=bucket).get("Contents", []):
+        client.delete_object(Bucket=bucket, Key=item["Key"])
+    client.delete_bucket(Bucket=bucket)
