@@ -7,7 +7,8 @@ class CmsConfig(AppConfig):
     verbose_name = "Smart City CMS"
 
     def ready(self):
-        from . import content_version, editorial
+        from . import content_version, editorial, frontend_cache
 
         content_version.connect_signals()
+        frontend_cache.connect_signals()
         post_migrate.connect(editorial.after_migrate, dispatch_uid="cms_editorial_groups")

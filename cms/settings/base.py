@@ -33,6 +33,9 @@ INSTALLED_APPS = [
     "corsheaders",
     "django_tasks",
     "django_tasks_db",
+    # Installed everywhere, idle without WAGTAILFRONTENDCACHE (see below); with it, page
+    # changes and the redirects app purge the front-end cache.
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -213,6 +216,18 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 # the preview token goes; empty: no app front end), and how long a preview token works.
 HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL")
 HEADLESS_PREVIEW_MAX_AGE = env_int("HEADLESS_PREVIEW_MAX_AGE", 3600)
+
+# Front-end cache: Varnish (deploy/varnish/) in front of the app, e.g. http://varnish:80.
+# Publishing, unpublishing, moving or deleting a page purges every address that shows it,
+# and changes to images, documents and directories ban the whole site (cms.frontend_cache).
+FRONTEND_CACHE_URL = env_str("FRONTEND_CACHE_URL")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
 
 # Webhooks (webhooks/): seconds to wait for a receiver's answer, attempts per delivery,
 # and the wait before the first retry; each further wait is four times the one before

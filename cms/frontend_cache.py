@@ -1,0 +1,218 @@
+"""Keeps the front-end cache (Varnish, deploy/varnish/) in step with what is published.
+
+Wagtail's frontend_cache app purges a page's own address when the page is published or
+unpublished, and its redirects app purges the old addresses of a moved or renamed page
+and of the pages below it. A page shows in more places than that; on publishing,
+unpublishing (also by deleting) and moving, this module purges, in one batch:
+
+- the page's addresses again, with the fixed routes of a routable page (an event's iCal
+  file), and its API detail;
+- its ancestors, which list or tease it (the section's index and feed, the home page);
+- the pages it points to and the pages that point to it, found in Wagtail's reference
+  index (a project lists the articles that name it; an article shows its events);
+- the API's page list and find endpoints, search and the sitemap.
+
+Varnish purges every query variant of a path, so "/api/v2/pages/" also takes
+"/api/v2/pages/?type=articles.ArticlePage&fields=*".
+
+Images, documents, directory entries (snippets), sites and view restrictions can show on
+any page: a change to one bans everything Varnish keeps for the sites' hosts.
+
+All of this happens only with WAGTAILFRONTENDCACHE configured (FRONTEND_CACHE_URL), after
+the change is committed, through tasks: in production the worker sends the requests.
+"""
+
+import logging
+from urllib.error import URLError
+from urllib.request import Request, urlopen
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
+from django_tasks import task
+from wagtail.contrib.frontend_cache.backends import HTTPBackend
+from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+logger = logging.getLogger(__name__)
+
+# A page linked with more pages than this (either way) bans its sites instead: one
+# request instead of hundreds, at the price of refilling the cache.
+MAX_LINKED_PAGES = 50
+
+
+def connect_signals() -> None:
+    page_published.connect(_page_published, dispatch_uid="frontend_cache_published")
+    page_unpublished.connect(_page_unpublished, dispatch_uid="frontend_cache_unpublished")
+    post_page_move.connect(_page_moved, dispatch_uid="frontend_cache_moved")
+    page_slug_changed.connect(_slug_changed, dispatch_uid="frontend_cache_slug_changed")
+    post_save.connect(_shared_content_changed, dispatch_uid="frontend_cache_saved")
+    post_delete.connect(_shared_content_changed, dispatch_uid="frontend_cache_deleted")
+
+
+def _enabled() -> bool:
+    return bool(get_backends())
+
+
+def _page_published(instance, **kwargs):
+    if not _enabled():
+        return
+    # In production the reference index is brought up to date by a task the worker may
+    # not have run yet. Read which pages the page pointed to before, then update its
+    # entries, so the pages it has just started to point to are purged as well.
+    linked_before = _linked_page_ids(instance)
+    with transaction.atomic():
+        ReferenceIndex.create_or_update_for_object(instance)
+    _purge_around(instance, linked_ids=linked_before)
+
+
+def _page_unpublished(instance, **kwargs):
+    # Deleting a live page unpublishes it first, so this covers deletion too.
+    if _enabled():
+        _purge_around(instance)
+
+
+def _page_moved(instance, parent_page_before, url_path_before, **kwargs):
+    """A move takes the page out of one section's lists and into another's (a reorder
+    changes the order of one). Wagtail's redirects app purges the old addresses of the
+    page and the pages below it; the page's own is purged here as well."""
+    if not _enabled():
+        return
+    old_url = _url_of_path(url_path_before)
+    _purge_around(
+        instance,
+        extra_pages=[parent_page_before, *parent_page_before.get_ancestors()],
+        extra_urls=[old_url] if old_url else [],
+    )
+
+
+def _slug_changed(instance, instance_before, **kwargs):
+    """Sent when a renamed page is published; page_published purges the new address."""
+    old_url = instance_before.get_full_url() if _enabled() else None
+    if old_url:
+        transaction.on_commit(PurgeBatch([old_url]).purge)
+
+
+def _purge_around(page, *, linked_ids=(), extra_pages=(), extra_urls=()):
+    """Purges the page and every address that shows it, once the change is committed."""
+    page = page.specific
+    linked_ids = _linked_page_ids(page) | set(linked_ids)
+    if len(linked_ids) > MAX_LINKED_PAGES:
+        _ban_sites()
+        return
+    pages = [
+        page,
+        *page.get_ancestors().filter(depth__gt=1).specific(),
+        *Page.objects.live().filter(pk__in=linked_ids).specific(),
+        *(extra.specific for extra in extra_pages if extra.depth > 1),
+    ]
+    batch = PurgeBatch(extra_urls)
+    for each in pages:
+        batch.add_urls(_page_urls(each))
+    url_parts = page.get_url_parts()
+    if url_parts and url_parts[1]:
+        batch.add_urls(url_parts[1] + path for path in _site_paths())
+    transaction.on_commit(batch.purge)
+
+
+def _page_urls(page) -> list[str]:
+    """The page's address with the paths Wagtail caches it under, its fixed routes and its API detail."""
+    url_parts = page.get_url_parts()
+    if not url_parts or not url_parts[1]:
+        return []
+    _site_id, root_url, page_path = url_parts
+    page_url = root_url + page_path
+    return [
+        *(page_url + path.lstrip("/") for path in page.get_cached_paths()),
+        *(page_url + path for path in _route_paths(page)),
+        root_url + reverse("wagtailapi:pages:detail", args=[page.pk]),
+    ]
+
+
+def _route_paths(page) -> list[str]:
+    """The routes without parameters of a routable page ("feed/", "ical/"): they show the
+    same content in another format. Routes with parameters cannot be listed."""
+    if not isinstance(page, RoutablePageMixin):
+        return []
+    return [
+        page.reverse_subpage(route.name)
+        for route in page.get_subpage_urls()
+        if route.name and not route.pattern.regex.groups
+    ]
+
+
+def _site_paths() -> list[str]:
+    """Addresses of a site that list pages of every section."""
+    return [
+        reverse("wagtailapi:pages:listing"),
+        reverse("wagtailapi:pages:find"),
+        reverse("search"),
+        reverse("sitemap"),
+    ]
+
+
+def _linked_page_ids(page) -> set[int]:
+    """The pages that point to the page and the pages it points to, by Wagtail's reference index."""
+    page_type = ContentType.objects.get_for_model(Page)
+    points_to = ReferenceIndex.get_references_for_object(page).filter(to_content_type=page_type)
+    pointed_from = ReferenceIndex.get_references_to(page).filter(base_content_type=page_type)
+    return {
+        *(int(pk) for pk in points_to.values_list("to_object_id", flat=True)),
+        *(int(pk) for pk in pointed_from.values_list("object_id", flat=True)),
+    }
+
+
+def _url_of_path(url_path: str) -> str | None:
+    """The public address of a page's tree path ("/smart-city/aktuelles/alt/"), as Wagtail builds it."""
+    for root in Site.get_site_root_paths():
+        if url_path.startswith(root.root_path):
+            return root.root_url + reverse("wagtail_serve", args=[url_path[len(root.root_path) :]])
+    return None
+
+
+def _shared_content_changed(sender, instance, **kwargs):
+    if sender in _shared_models() and _enabled():
+        # A deleted site is gone from the table, but not yet from the cache.
+        _ban_sites(extra_hostnames=[instance.hostname] if sender is Site else [])
+
+
+def _shared_models() -> set:
+    # Not a constant: the snippet models are known only once Wagtail has run the
+    # wagtail_hooks modules, which happens after this app's ready().
+    return {
+        get_image_model(),
+        get_document_model(),
+        Site,
+        PageViewRestriction,
+        CollectionViewRestriction,
+        *get_snippet_models(),
+    }
+
+
+def _ban_sites(extra_hostnames=()) -> None:
+    """Bans everything the front-end cache keeps for every site, once the change is committed."""
+    hostnames = sorted({*Site.objects.values_list("hostname", flat=True), *extra_hostnames})
+    transaction.on_commit(lambda: ban_hosts_task.enqueue(hostnames))
+
+
+@task()
+def ban_hosts_task(hostnames: list[str]) -> None:
+    """Sends BAN for each host to every HTTP front-end cache (see deploy/varnish/default.vcl)."""
+    for backend in get_backends().values():
+        if not isinstance(backend, HTTPBackend):
+            continue
+        for hostname in hostnames:
+            request = Request(
+                f"{backend.cache_scheme}://{backend.cache_netloc}/", method="BAN", headers={"Host": hostname}
+            )
+            try:
+                with urlopen(request, timeout=10):
+                    pass
+            except URLError as error:
+                logger.error("Could not ban %s from the front-end cache: %s", hostname, error)

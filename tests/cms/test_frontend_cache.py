@@ -1,0 +1,368 @@
+"""The front-end cache: a real Varnish with the repository's VCL in front of a live server.
+
+Varnish (Debian's varnishd) starts once for this module on a free port. It loads
+deploy/varnish/default.vcl unchanged; the backend.vcl it includes is written here: the
+live server as backend and 127.0.0.1 as the only address allowed to purge. The tests talk
+to Varnish as a browser does, with the site's hostname and the port in the Host header,
+and publish through Wagtail's own API, which sends the signals an editor's publishing
+sends. Tasks run inside the test, except where a test starts the real worker.
+
+The live server reads what the tests write, so the tests commit (transactional_db): each
+test starts from the database as the migrations left it (serialized_rollback).
+"""
+
+import http.client
+import json
+import select
+import shutil
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+
+import pytest
+
+from articles.factories import ArticlePageFactory
+from articles.models import ArticleProjectLink
+from cms.factories import CategoryFactory
+from home.factories import ContentPageFactory
+from preview.models import PreviewSnapshot
+from projects.factories import ProjectPageFactory
+from tests.deploy.compose import PROJECT_DIR, service_command
+from tests.deploy.processes import production_environment, stop
+
+VCL = PROJECT_DIR / "deploy" / "varnish" / "default.vcl"
+VARNISHD = shutil.which("varnishd") or shutil.which("varnishd", path="/usr/sbin:/usr/local/sbin")
+HOSTNAME = "localhost"  # of the Site in tests/conftest.py
+# The promise: nobody sees a change later than this after publishing.
+PROMISE = 2.0
+
+pytestmark = [
+    pytest.mark.skipif(
+        VARNISHD is None,
+        reason="varnishd not found: install Debian's varnish package (apt-get install varnish) "
+        "to run the front-end cache tests",
+    ),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+BACKEND_VCL = """
+backend default {{ .host = "{host}"; .port = "{port}"; }}
+acl purgers {{ "127.0.0.1"; }}
+"""
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: http.client.HTTPMessage
+    text: str
+
+    @property
+    def cache(self) -> str:
+        return self.headers.get("X-Cache", "")
+
+
+@dataclass
+class Varnish:
+    port: int
+
+    def request(self, method: str, path: str, headers=None, source: str = "127.0.0.1") -> Answer:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10, source_address=(source, 0))
+        try:
+            conn.request(method, path, headers={"Host": f"{HOSTNAME}:{self.port}", **(headers or {})})
+            response = conn.getresponse()
+            return Answer(response.status, response.headers, response.read().decode())
+        finally:
+            conn.close()
+
+    def get(self, path: str, **kwargs) -> Answer:
+        return self.request("GET", path, **kwargs)
+
+    def cached(self, path: str, **kwargs) -> Answer:
+        """GET twice: the second answer must come from the cache."""
+        self.get(path, **kwargs)
+        answer = self.get(path, **kwargs)
+        assert answer.cache == "HIT", f"{path} was not cached: {answer.status} {answer.cache}"
+        return answer
+
+
+@pytest.fixture(scope="module")
+def varnish(live_server, tmp_path_factory):
+    config = tmp_path_factory.mktemp("varnish")
+    (config / "backend.vcl").write_text(
+        BACKEND_VCL.format(host=live_server.thread.host, port=live_server.thread.port)
+    )
+    front = Varnish(_free_port())
+    # -j none: no separate users for the child process, so it runs as root too and can
+    # read the temporary folder; -F keeps it in the foreground, where terminate() ends it.
+    process = subprocess.Popen(
+        [
+            VARNISHD,
+            *("-F", "-j", "none", "-n", str(config / "work")),
+            *("-f", str(VCL), "-p", f"vcl_path={config}"),
+            *("-a", f"127.0.0.1:{front.port}", "-s", "malloc,32m"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        _wait_until_listening(front, process)
+        yield front
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_listening(front: Varnish, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"varnishd exited: {process.stdout.read().decode()}")
+        try:
+            front.request("BAN", "/")
+            return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail("varnishd did not answer within 20 seconds")
+
+
+@pytest.fixture(autouse=True)
+def front_end_cache(varnish, settings):
+    """The CMS purges this Varnish, which starts each test empty."""
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{varnish.port}",
+        }
+    }
+    assert varnish.request("BAN", "/").status == 200
+
+
+def within_promise(check, what: str) -> None:
+    """Waits until check() holds; fails when it does not hold within the promise."""
+    start = time.monotonic()
+    while not check():
+        if time.monotonic() - start > PROMISE:
+            pytest.fail(f"{what}: no change through Varnish within {PROMISE} s")
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def article(site_tree):
+    return ArticlePageFactory(parent=site_tree.articles, title="Auftakt im codeks", slug="auftakt")
+
+
+def address(page) -> str:
+    return page.get_url_parts()[2]
+
+
+def api_ids(answer: Answer) -> list[int]:
+    return [item["id"] for item in json.loads(answer.text)["items"]]
+
+
+ARTICLE_LIST_API = "/api/v2/pages/?type=articles.ArticlePage&fields=*"
+
+
+def test_it_caches_anonymous_pages_and_api_answers(varnish, article):
+    first = varnish.get(address(article))
+    assert (first.status, first.cache) == (200, "MISS")
+    page = varnish.get(address(article))
+    assert (page.status, page.cache) == (200, "HIT")
+    assert article.title in page.text
+    assert "Age" in page.headers
+
+    api = varnish.cached(ARTICLE_LIST_API)
+    assert article.pk in api_ids(api)
+    # Clients get the app's own lifetime, not Varnish's.
+    assert api.headers["Cache-Control"] == "public, max-age=60"
+    # The headers the bans compare stay inside Varnish.
+    assert "x-path" not in api.headers and "x-host" not in api.headers
+
+
+def test_it_keeps_one_copy_for_requests_that_get_the_same_answer(varnish, article):
+    varnish.get(address(article), headers={"Accept-Language": "de-DE,de;q=0.9,en;q=0.8"})
+
+    # Analytics cookies, a leftover csrftoken and the browser's further languages change
+    # nothing in the answer.
+    same = varnish.get(
+        address(article),
+        headers={"Accept-Language": "de-AT,de;q=0.7", "Cookie": "_pk_id.1=abc; csrftoken=xyz"},
+    )
+    assert (same.status, same.cache) == (200, "HIT")
+    # Over https (as the TLS proxy says) the app may answer differently: a copy of its own.
+    assert varnish.get(address(article), headers={"X-Forwarded-Proto": "https"}).cache == "MISS"
+
+
+def test_publishing_shows_the_new_title_everywhere_within_two_seconds(varnish, article, site_tree):
+    addresses = [address(article), "/aktuelles/", "/", ARTICLE_LIST_API, f"/api/v2/pages/{article.pk}/"]
+    for each in addresses:
+        assert article.title in varnish.cached(each).text
+
+    start = time.monotonic()
+    article.title = new_title = f"{article.title} (verschoben)"
+    article.save_revision().publish()
+    for each in addresses:
+        within_promise(lambda a=each: new_title in varnish.get(a).text, each)
+    assert time.monotonic() - start < PROMISE
+
+
+def test_publishing_refreshes_the_project_the_article_now_belongs_to(varnish, article, site_tree):
+    project = ProjectPageFactory(parent=site_tree.projects, title="Datenplattform", slug="datenplattform")
+    assert article.title not in varnish.cached(address(project)).text
+
+    article.related_projects.add(ArticleProjectLink(project=project))
+    article.save_revision().publish()
+
+    within_promise(lambda: article.title in varnish.get(address(project)).text, "project page")
+
+
+def test_unpublishing_removes_the_page_and_its_list_entry_within_two_seconds(varnish, article):
+    varnish.cached(address(article))
+    assert article.pk in api_ids(varnish.cached(ARTICLE_LIST_API))
+
+    article.unpublish()
+
+    within_promise(lambda: varnish.get(address(article)).status == 404, "unpublished page")
+    within_promise(lambda: article.pk not in api_ids(varnish.get(ARTICLE_LIST_API)), "API list")
+
+
+def test_deleting_a_live_page_removes_it_within_two_seconds(varnish, article):
+    url = address(article)
+    varnish.cached(url)
+    assert article.title in varnish.cached("/aktuelles/").text
+
+    article.delete()
+
+    within_promise(lambda: varnish.get(url).status == 404, "deleted page")
+    within_promise(lambda: article.title not in varnish.get("/aktuelles/").text, "article index")
+
+
+def test_moving_a_page_stops_its_old_address_being_served_from_the_cache(varnish, site_tree):
+    about = ContentPageFactory(parent=site_tree.home, title="Über das Projekt", slug="ueber-das-projekt")
+    page = ContentPageFactory(parent=site_tree.home, title="Förderung", slug="foerderung")
+    assert "Förderung" in varnish.cached("/foerderung/").text
+
+    page.move(about, pos="last-child")
+
+    # Wagtail's redirects app sends the old address on to the new one.
+    within_promise(lambda: varnish.get("/foerderung/").status == 301, "old address")
+    moved = varnish.get("/ueber-das-projekt/foerderung/")
+    assert moved.status == 200 and "Förderung" in moved.text
+
+
+def test_editing_a_directory_entry_bans_the_site(varnish, site_tree):
+    category = CategoryFactory(name="Mobilität")
+    article = ArticlePageFactory(parent=site_tree.articles, slug="radwege", category=category)
+    assert "Mobilität" in varnish.cached(address(article)).text
+
+    category.name = "Verkehr"
+    category.save()
+
+    within_promise(lambda: "Verkehr" in varnish.get(address(article)).text, "renamed category")
+
+
+def test_it_never_caches_the_admin_or_signed_in_visitors(varnish, article, admin_client):
+    session = {"Cookie": f"sessionid={admin_client.cookies['sessionid'].value}"}
+    varnish.cached(address(article))
+
+    for _ in range(2):
+        admin = varnish.get("/admin/", headers=session)
+        # The dashboard, not the login redirect: the session reached the app.
+        assert (admin.status, admin.cache) == (200, "PASS")
+        signed_in = varnish.get(address(article), headers=session)
+        assert (signed_in.status, signed_in.cache) == (200, "PASS")
+        # Anonymous requests to the admin go to the app as well: the login redirect.
+        anonymous = varnish.get("/admin/")
+        assert (anonymous.status, anonymous.cache) == (302, "PASS")
+
+
+def test_it_never_caches_previews(varnish, article):
+    article.title = "Entwurf"
+    token = PreviewSnapshot.create_for(article).token
+
+    for _ in range(2):
+        preview = varnish.get(f"/api/v2/preview/?token={token}")
+        assert (preview.status, preview.cache) == (200, "PASS")
+        assert json.loads(preview.text)["title"] == "Entwurf"
+
+
+def test_it_refuses_purges_from_other_addresses(varnish, article):
+    varnish.cached(address(article))
+
+    assert varnish.request("PURGE", address(article), source="127.0.0.2").status == 405
+    assert varnish.request("BAN", "/", source="127.0.0.2").status == 405
+    assert varnish.get(address(article)).cache == "HIT"
+
+    assert varnish.request("PURGE", address(article)).status == 200
+    assert varnish.get(address(article)).cache == "MISS"
+
+
+def test_a_purge_takes_every_query_variant_of_the_path(varnish, site_tree):
+    ArticlePageFactory.create_batch(11, parent=site_tree.articles)
+    variants = ["/aktuelles/", "/aktuelles/?seite=2", "/aktuelles/?kategorie=x&seite=2"]
+    for each in [*variants, "/aktuelles/feed/"]:
+        varnish.cached(each)
+
+    assert varnish.request("PURGE", "/aktuelles/").status == 200
+
+    assert [varnish.get(each).cache for each in variants] == ["MISS", "MISS", "MISS"]
+    assert varnish.get("/aktuelles/feed/").cache == "HIT"
+
+
+@pytest.fixture
+def worker(varnish, transactional_db, settings):
+    """The compose file's worker (`db_worker --interval 1`) on production settings and the
+    test database, purging this Varnish; the test process queues tasks in the database."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    process = subprocess.Popen(
+        # Without the random wait before the first poll, the worker is polling once it says it started.
+        [*service_command("worker"), "--no-startup-delay"],
+        cwd=PROJECT_DIR,
+        env=production_environment(
+            TASKS_BACKEND="database", FRONTEND_CACHE_URL=f"http://127.0.0.1:{varnish.port}"
+        ),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        _wait_for_output(process, "Starting worker")
+        yield process
+    finally:
+        stop(process)
+
+
+def _wait_for_output(process: subprocess.Popen, text: str) -> None:
+    deadline = time.monotonic() + 30
+    output = ""
+    while text not in output:
+        ready, _, _ = select.select([process.stdout], [], [], max(0, deadline - time.monotonic()))
+        line = process.stdout.readline() if ready else ""
+        if not line:
+            pytest.fail(f"the worker did not start: {output}")
+        output += line
+
+
+def test_the_worker_purges_within_two_seconds(varnish, article, site_tree, worker):
+    project = ProjectPageFactory(parent=site_tree.projects, title="Stadtdaten", slug="stadtdaten")
+    addresses = [address(article), "/aktuelles/", ARTICLE_LIST_API, address(project)]
+    for each in addresses:
+        varnish.cached(each)
+
+    start = time.monotonic()
+    article.title = new_title = f"{article.title} (verschoben)"
+    # The article names the project for the first time: the worker has not yet brought
+    # the reference index up to date when the purge is queued.
+    article.related_projects.add(ArticleProjectLink(project=project))
+    article.save_revision().publish()
+    for each in addresses:
+        within_promise(lambda a=each: new_title in varnish.get(a).text, each)
+    assert time.monotonic() - start < PROMISE
