@@ -1,9 +1,9 @@
 """Browser tests: the demo site in headless Chromium, driven by Playwright.
 
 The demo content is loaded once per session and committed, so that the live server's
-request threads can read it. When the session ends the database is put back exactly as
-the migrations left it (Django's serialized-rollback tools), so a reused test database
-never carries the demo site into the next run.
+request threads can read it, onto the database as the migrations left it. When the
+session ends the database is put back in that state (Django's serialized-rollback tools),
+so a reused test database never carries the demo site into the next run.
 
 Playwright never downloads a browser here: it drives Debian's `chromium` package (or
 the executable in CHROMIUM_PATH). Without one, every test in this folder is skipped.
@@ -98,7 +98,13 @@ def restore_database(pristine: str) -> None:
 def demo_server(django_db_setup, django_db_blocker, browser_media_root) -> Iterator[LiveServer]:
     """A live server on the demo site; its uploads and generated images are served too."""
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=browser_media_root):
-        pristine = connection.creation.serialize_db_to_string()
+        # Tests that commit (transactional_db) run before these and end with a flushed
+        # database; Django kept the migrated state for their serialized rollback.
+        pristine = getattr(connection, "_test_serialized_contents", None)
+        if pristine:
+            restore_database(pristine)
+        else:
+            pristine = connection.creation.serialize_db_to_string()
         try:
             call_command("load_demo_content", stdout=io.StringIO())
             server = LiveServer("localhost")

@@ -3,22 +3,20 @@
 Production queues tasks in PostgreSQL (django-tasks-db); the worker service runs
 `manage.py db_worker`. These tests save content with the database backend switched on,
 check that the save only queued the work, then run the worker as its own process on the
-committed data, as the compose file's worker service does.
+committed data with the command of the compose file's worker service.
 """
 
-import os
 import subprocess
-import sys
 
 import pytest
-from django.conf import settings as django_settings
-from django.db import connection
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import ReferenceIndex
 
 from articles.factories import ArticlePageFactory
 from articles.models import ArticlePage
 from cms.factories import CategoryFactory
+from tests.deploy.compose import PROJECT_DIR, service_command
+from tests.deploy.processes import production_environment
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -30,31 +28,12 @@ def queued_tasks(settings):
     settings.TASKS = DATABASE_BACKEND
 
 
-def database_url() -> str:
-    """The URL of the test database, which the worker process must use."""
-    db = connection.settings_dict
-    host = db["HOST"] or "localhost"
-    port = f":{db['PORT']}" if db["PORT"] else ""
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    if host.startswith("/"):
-        return f"postgres://{db['USER']}{password}@/{db['NAME']}?host={host}"
-    return f"postgres://{db['USER']}{password}@{host}{port}/{db['NAME']}"
-
-
 def run_worker():
-    """The worker service's command on production settings, until the queue is empty."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "DJANGO_SECRET_KEY": "worker-test-secret-key-" + "x" * 40,
-        "DATABASE_URL": database_url(),
-        "TASKS_BACKEND": "database",
-    }
-    env.pop("REDIS_URL", None)
+    """The compose file's worker command, on production settings, until the queue is empty."""
     finished = subprocess.run(
-        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay", "--interval", "1"],
-        cwd=django_settings.BASE_DIR,
-        env=env,
+        [*service_command("worker"), "--batch", "--no-startup-delay"],
+        cwd=PROJECT_DIR,
+        env=production_environment(TASKS_BACKEND="database"),
         capture_output=True,
         text=True,
         timeout=60,

@@ -3,6 +3,7 @@ that went through review first."""
 
 import datetime
 import io
+import subprocess
 
 import pytest
 from django.core.management import call_command
@@ -10,6 +11,8 @@ from django.utils import timezone
 
 from articles.factories import ArticlePageFactory
 from cms.editorial import APPROVERS, WRITERS
+from tests.deploy.compose import PROJECT_DIR, service_command
+from tests.deploy.processes import production_environment
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +114,57 @@ def test_it_deletes_old_finished_task_results_of_the_worker(settings):
     run_scheduler()
 
     assert list(DBTaskResult.objects.values_list("pk", flat=True)) == [recent]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_compose_scheduler_service_takes_an_expired_page_offline(site_tree):
+    """The scheduler service's own command, as its container runs it, on committed data."""
+    article = ArticlePageFactory(
+        parent=site_tree.articles, expire_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+
+    finished = subprocess.run(
+        [*service_command("scheduler"), "--once"],
+        cwd=PROJECT_DIR,
+        env=production_environment(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert finished.returncode == 0, finished.stderr
+    article.refresh_from_db()
+    assert not article.live
+    assert article.expired
+
+
+def test_it_deletes_old_settled_webhook_deliveries(settings):
+    from webhooks.factories import WebhookEndpointFactory
+    from webhooks.models import DeliveryStatus, WebhookDelivery
+
+    settings.WEBHOOK_DELIVERIES_KEEP_DAYS = 90
+    endpoint = WebhookEndpointFactory()
+
+    def delivery(status, days_ago):
+        created = WebhookDelivery.objects.create(
+            endpoint=endpoint,
+            event="page.published",
+            page_id=1,
+            page_title="Alt",
+            page_type="x",
+            body="{}",
+            status=status,
+        )
+        WebhookDelivery.objects.filter(pk=created.pk).update(
+            created_at=timezone.now() - datetime.timedelta(days=days_ago)
+        )
+        return created.pk
+
+    delivery(DeliveryStatus.DELIVERED, days_ago=120)
+    delivery(DeliveryStatus.FAILED, days_ago=120)
+    still_retrying = delivery(DeliveryStatus.RETRYING, days_ago=120)
+    recent = delivery(DeliveryStatus.DELIVERED, days_ago=10)
+
+    run_scheduler()
+
+    assert set(WebhookDelivery.objects.values_list("pk", flat=True)) == {still_retrying, recent}

@@ -4,8 +4,9 @@ Runs Wagtail's `publish_scheduled` every INTERVAL seconds (default 60), at the s
 each interval, until stopped with SIGTERM or SIGINT. `--once` runs one pass and exits,
 for cron-style setups and for the tests.
 
-Once an hour (and on every `--once` pass) it also deletes the worker's finished task
-results older than TASK_RESULTS_KEEP_DAYS, so the queue table does not grow for ever.
+Once an hour (and on every `--once` pass) it also keeps the logs from growing for ever:
+it deletes the worker's finished task results older than TASK_RESULTS_KEEP_DAYS and
+settled webhook deliveries older than WEBHOOK_DELIVERIES_KEEP_DAYS.
 """
 
 import signal
@@ -18,7 +19,9 @@ from django.db import close_old_connections
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks_db.backend import DatabaseBackend
 
-PRUNE_EVERY_SECONDS = 60 * 60
+from webhooks.models import WebhookDelivery
+
+HOUSEKEEPING_EVERY_SECONDS = 60 * 60
 
 
 class Command(BaseCommand):
@@ -32,7 +35,7 @@ class Command(BaseCommand):
         if interval < 1:
             raise ValueError("--interval must be at least 1 second")
         self.stopping = False
-        self.last_prune = None
+        self.last_housekeeping = None
         if not once:
             signal.signal(signal.SIGTERM, self._stop)
             signal.signal(signal.SIGINT, self._stop)
@@ -51,20 +54,21 @@ class Command(BaseCommand):
 
     def _pass(self):
         call_command("publish_scheduled", stdout=self.stdout, stderr=self.stderr)
-        if self._prune_due():
-            self._prune_task_results()
+        last = self.last_housekeeping
+        if last is None or time.monotonic() - last >= HOUSEKEEPING_EVERY_SECONDS:
+            self._housekeeping()
 
-    def _prune_due(self):
-        if not isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
-            return False
-        return self.last_prune is None or time.monotonic() - self.last_prune >= PRUNE_EVERY_SECONDS
-
-    def _prune_task_results(self):
-        self.last_prune = time.monotonic()
-        keep_days = str(settings.TASK_RESULTS_KEEP_DAYS)
-        call_command(
-            "prune_db_task_results", "--min-age-days", keep_days, stdout=self.stdout, stderr=self.stderr
-        )
+    def _housekeeping(self):
+        self.last_housekeeping = time.monotonic()
+        # Only the database backend keeps task results; the immediate one keeps none.
+        if isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
+            keep_days = str(settings.TASK_RESULTS_KEEP_DAYS)
+            call_command(
+                "prune_db_task_results", "--min-age-days", keep_days, stdout=self.stdout, stderr=self.stderr
+            )
+        deleted = WebhookDelivery.objects.prune(settings.WEBHOOK_DELIVERIES_KEEP_DAYS)
+        if deleted:
+            self.stdout.write(f"Deleted {deleted} settled webhook deliveries.")
 
     def _stop(self, signum, frame):
         self.stopping = True
