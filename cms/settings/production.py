@@ -1,7 +1,7 @@
 """Production settings: refuse to start without the secrets a real site needs."""
 
 from .base import *  # noqa: F403
-from .base import STORAGES, TASK_BACKENDS
+from .base import DATABASES, STORAGES, TASK_BACKENDS
 from .env import env_bool, env_choice, env_int, env_required
 
 SECRET_KEY = env_required("DJANGO_SECRET_KEY")
@@ -16,6 +16,10 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# Each gunicorn worker keeps its database connection for a minute of requests instead
+# of opening one per request; Django checks it before reuse (CONN_HEALTH_CHECKS).
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
 
 # Tasks go to the worker: a request never waits for indexing, webhooks or purges.
 TASKS = {"default": {"BACKEND": env_choice("TASKS_BACKEND", TASK_BACKENDS, default="database")}}

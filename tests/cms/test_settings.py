@@ -134,6 +134,14 @@ def test_production_reuses_database_connections_and_checks_them_first():
     assert result.stdout.split() == ["django.db.backends.postgresql", "60", "True"], result.stderr
 
 
+def test_production_keeps_connections_for_a_minute_by_default():
+    result = read_production_setting(
+        "s.DATABASES['default']['CONN_MAX_AGE']", DATABASE_URL="postgres://cms:secret@db:5432/cms"
+    )
+
+    assert result.stdout.strip() == "60", result.stderr
+
+
 def test_production_queues_tasks_for_the_worker():
     result = read_production_setting("s.TASKS['default']['BACKEND']")
 
