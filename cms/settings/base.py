@@ -224,7 +224,7 @@ FRONTEND_CACHE_URL = env_str("FRONTEND_CACHE_URL")
 if FRONTEND_CACHE_URL:
     WAGTAILFRONTENDCACHE = {
         "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "cms.frontend_cache.VarnishBackend",
             "LOCATION": FRONTEND_CACHE_URL,
         }
     }

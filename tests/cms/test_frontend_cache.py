@@ -138,7 +138,7 @@ def front_end_cache(varnish, settings):
     """The CMS purges this Varnish, which starts each test empty."""
     settings.WAGTAILFRONTENDCACHE = {
         "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "cms.frontend_cache.VarnishBackend",
             "LOCATION": f"http://127.0.0.1:{varnish.port}",
         }
     }
