@@ -15,8 +15,10 @@ unpublishing (also by deleting) and moving, this module purges, in one batch:
 Varnish purges every query variant of a path, so "/api/v2/pages/" also takes
 "/api/v2/pages/?type=articles.ArticlePage&fields=*".
 
-Images, documents, directory entries (snippets), sites and view restrictions can show on
-any page: a change to one bans everything Varnish keeps for the sites' hosts.
+Directory entries (snippets), sites and view restrictions can show on any page, and so can
+images and documents once something uses them: a change to one bans everything Varnish
+keeps for the sites' hosts. Uploading an image or document that nothing uses yet bans
+nothing.
 
 All of this happens only with WAGTAILFRONTENDCACHE configured (FRONTEND_CACHE_URL), after
 the change is committed, through tasks: in production the worker sends the requests.
@@ -178,9 +180,19 @@ def _url_of_path(url_path: str) -> str | None:
 
 
 def _shared_content_changed(sender, instance, **kwargs):
-    if sender in _shared_models() and _enabled():
-        # A deleted site is gone from the table, but not yet from the cache.
-        _ban_sites(extra_hostnames=[instance.hostname] if sender is Site else [])
+    if sender not in _shared_models() or not _enabled():
+        return
+    if sender in (get_image_model(), get_document_model()) and not _shown_anywhere(instance):
+        # A new upload, or a file no page uses: nothing cached shows it. Uploading a
+        # batch of images must not empty the cache for every visitor.
+        return
+    # A deleted site is gone from the table, but not yet from the cache.
+    _ban_sites(extra_hostnames=[instance.hostname] if sender is Site else [])
+
+
+def _shown_anywhere(instance) -> bool:
+    """Whether any page or directory entry uses the image or document (reference index)."""
+    return ReferenceIndex.get_references_to(instance).exists()
 
 
 def _shared_models() -> set:

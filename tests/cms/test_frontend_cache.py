@@ -26,6 +26,7 @@ from articles.factories import ArticlePageFactory
 from articles.models import ArticleProjectLink
 from cms.factories import CategoryFactory
 from home.factories import ContentPageFactory
+from media.factories import ImageFactory
 from preview.models import PreviewSnapshot
 from projects.factories import ProjectPageFactory
 from tests.deploy.compose import PROJECT_DIR, service_command
@@ -266,6 +267,25 @@ def test_editing_a_directory_entry_bans_the_site(varnish, site_tree):
     category.save()
 
     within_promise(lambda: "Verkehr" in varnish.get(address(article)).text, "renamed category")
+
+
+def test_changing_an_image_a_page_shows_bans_the_site(varnish, site_tree):
+    image = ImageFactory(title="Radweg", description="Neuer Radweg an der Nordbahntrasse")
+    article = ArticlePageFactory(parent=site_tree.articles, slug="radweg", hero_image=image)
+    assert "Neuer Radweg an der Nordbahntrasse" in varnish.cached(address(article)).text
+
+    image.description = "Radweg an der Nordbahntrasse im Herbst"
+    image.save()
+
+    within_promise(lambda: "im Herbst" in varnish.get(address(article)).text, "new alt text")
+
+
+def test_uploading_an_image_nothing_uses_keeps_the_cache(varnish, article):
+    assert varnish.cached(address(article)).cache == "HIT"
+
+    ImageFactory(title="Noch unbenutzt")
+
+    assert varnish.get(address(article)).cache == "HIT"
 
 
 def test_it_never_caches_the_admin_or_signed_in_visitors(varnish, article, admin_client):
