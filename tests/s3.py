@@ -86,3 +86,17 @@ def delete_bucket(client, bucket: str = BUCKET) -> None:
     for item in client.list_objects_v2(Bucket=bucket).get("Contents", []):
         client.delete_object(Bucket=bucket, Key=item["Key"])
     client.delete_bucket(Bucket=bucket)
+
+
+def use_bucket(settings, monkeypatch, endpoint: str):
+    """Creates a fresh public bucket and points the media storage at it with the settings
+    a deployment sets; the credentials come from the environment only. Returns a client."""
+    for name, value in CREDENTIALS.items():
+        monkeypatch.setenv(name, value)
+    client = s3_client(endpoint)
+    create_public_bucket(client)
+    settings.AWS_STORAGE_BUCKET_NAME = BUCKET
+    settings.AWS_S3_ENDPOINT_URL = endpoint
+    settings.AWS_S3_REGION_NAME = REGION
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage"}}
+    return client

@@ -139,22 +139,13 @@ def test_the_compose_scheduler_service_takes_an_expired_page_offline(site_tree):
 
 
 def test_it_deletes_old_settled_webhook_deliveries(settings):
-    from webhooks.factories import WebhookEndpointFactory
+    from webhooks.factories import WebhookDeliveryFactory
     from webhooks.models import DeliveryStatus, WebhookDelivery
 
     settings.WEBHOOK_DELIVERIES_KEEP_DAYS = 90
-    endpoint = WebhookEndpointFactory()
 
     def delivery(status, days_ago):
-        created = WebhookDelivery.objects.create(
-            endpoint=endpoint,
-            event="page.published",
-            page_id=1,
-            page_title="Alt",
-            page_type="x",
-            body="{}",
-            status=status,
-        )
+        created = WebhookDeliveryFactory(status=status)
         WebhookDelivery.objects.filter(pk=created.pk).update(
             created_at=timezone.now() - datetime.timedelta(days=days_ago)
         )

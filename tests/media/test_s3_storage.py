@@ -6,7 +6,6 @@ import json
 import subprocess
 import urllib.request
 
-import boto3
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -17,7 +16,7 @@ from articles.factories import ArticlePageFactory
 from media.models import CustomImage
 from tests.deploy.compose import PROJECT_DIR, service_command
 from tests.deploy.processes import production_environment
-from tests.s3 import BUCKET, CREDENTIALS, REGION, create_public_bucket, delete_bucket, moto_server
+from tests.s3 import BUCKET, CREDENTIALS, REGION, delete_bucket, moto_server, use_bucket
 
 pytestmark = pytest.mark.django_db
 
@@ -30,17 +29,7 @@ def s3_endpoint():
 
 @pytest.fixture
 def bucket(s3_endpoint, settings, monkeypatch):
-    """A fresh bucket and the settings a deployment would set for it; credentials come
-    from the environment only."""
-    for name, value in CREDENTIALS.items():
-        monkeypatch.setenv(name, value)
-    client = boto3.client("s3", endpoint_url=s3_endpoint, region_name=REGION)
-    # Media are public, as on the website: anyone may read, only the CMS may write.
-    create_public_bucket(client)
-    settings.AWS_STORAGE_BUCKET_NAME = BUCKET
-    settings.AWS_S3_ENDPOINT_URL = s3_endpoint
-    settings.AWS_S3_REGION_NAME = REGION
-    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage"}}
+    client = use_bucket(settings, monkeypatch, s3_endpoint)
     yield client
     delete_bucket(client)
 

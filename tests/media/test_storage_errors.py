@@ -9,7 +9,6 @@ deletions, an original has been deleted from the bucket.
 
 import json
 
-import boto3
 import pytest
 import wagtail_factories
 from botocore.config import Config
@@ -25,12 +24,10 @@ from media.models import CustomImage
 from media.storage import SAVE_FAILED
 from tests.s3 import (
     BUCKET,
-    CREDENTIALS,
-    REGION,
-    create_public_bucket,
     delete_bucket,
     free_port,
     moto_server,
+    use_bucket,
 )
 
 from .images import png_bytes
@@ -64,15 +61,8 @@ def use_s3(settings):
 
 @pytest.fixture
 def bucket(s3_endpoint, settings, monkeypatch):
-    for name, value in CREDENTIALS.items():
-        monkeypatch.setenv(name, value)
-    client = boto3.client("s3", endpoint_url=s3_endpoint, region_name=REGION)
-    create_public_bucket(client)
-    settings.AWS_STORAGE_BUCKET_NAME = BUCKET
-    settings.AWS_S3_ENDPOINT_URL = s3_endpoint
-    settings.AWS_S3_REGION_NAME = REGION
+    client = use_bucket(settings, monkeypatch, s3_endpoint)
     settings.AWS_S3_CLIENT_CONFIG = FAST_FAILING
-    use_s3(settings)
     yield client
     if bucket_exists(client):
         client.delete_bucket_policy(Bucket=BUCKET)

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from webhooks.factories import WebhookEndpointFactory
+from webhooks.factories import WebhookDeliveryFactory, WebhookEndpointFactory
 from webhooks.models import DeliveryStatus, Event, WebhookDelivery, WebhookEndpoint
 
 pytestmark = pytest.mark.django_db
@@ -108,7 +108,7 @@ def test_no_page_type_chosen_means_all(admin_client):
 @pytest.fixture
 def failed_delivery(db):
     endpoint = WebhookEndpointFactory(name="Infoscreens")
-    return WebhookDelivery.objects.create(
+    return WebhookDeliveryFactory(
         endpoint=endpoint,
         event=Event.PUBLISHED,
         page_id=42,
@@ -123,17 +123,7 @@ def failed_delivery(db):
 
 
 def test_the_delivery_log_shows_why_a_delivery_failed(admin_client, failed_delivery):
-    WebhookDelivery.objects.create(
-        endpoint=failed_delivery.endpoint,
-        event=Event.DELETED,
-        page_id=43,
-        page_title="Alte Meldung",
-        page_type="articles.ArticlePage",
-        body="{}",
-        status=DeliveryStatus.DELIVERED,
-        attempts=1,
-        last_status_code=200,
-    )
+    WebhookDeliveryFactory(endpoint=failed_delivery.endpoint, event=Event.DELETED, page_title="Alte Meldung")
 
     response = admin_client.get(reverse("webhook-deliveries:index"))
 
@@ -146,15 +136,7 @@ def test_the_delivery_log_shows_why_a_delivery_failed(admin_client, failed_deliv
 
 def test_the_delivery_log_filters_by_status_and_endpoint(admin_client, failed_delivery):
     other = WebhookEndpointFactory(name="Newsletter")
-    WebhookDelivery.objects.create(
-        endpoint=other,
-        event=Event.DELETED,
-        page_id=43,
-        page_title="Alte Meldung",
-        page_type="articles.ArticlePage",
-        body="{}",
-        status=DeliveryStatus.DELIVERED,
-    )
+    WebhookDeliveryFactory(endpoint=other, event=Event.DELETED, page_title="Alte Meldung")
     index = reverse("webhook-deliveries:index")
 
     by_status = admin_client.get(index, {"status": "failed"})
