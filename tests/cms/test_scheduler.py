@@ -89,6 +89,28 @@ def test_a_reviewed_page_goes_live_at_its_date(site_tree, django_user_model):
     assert article.live
 
 
+def test_a_live_page_expires_while_an_edit_of_it_waits_for_review(site_tree, django_user_model):
+    from django.contrib.auth.models import Group
+
+    writer = django_user_model.objects.create_user(username="schreibt")
+    writer.groups.add(Group.objects.get(name=WRITERS))
+    article = ArticlePageFactory(
+        parent=site_tree.articles, expire_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    article.title = "Überarbeitet, wartet auf Freigabe"
+    article.save_revision(user=writer)
+    article.get_workflow().start(article, writer)
+    assert article.live and article.workflow_in_progress
+
+    run_scheduler()
+
+    article.refresh_from_db()
+    assert not article.live
+    assert article.expired
+    # The edit stays in review: approving it later decides whether it goes live again.
+    assert article.workflow_in_progress
+
+
 def test_it_deletes_old_finished_task_results_of_the_worker(settings):
     from django_tasks_db.models import DBTaskResult
 
