@@ -21,7 +21,10 @@ keeps for the sites' hosts. Uploading an image or document that nothing uses yet
 nothing.
 
 All of this happens only with WAGTAILFRONTENDCACHE configured (FRONTEND_CACHE_URL), after
-the change is committed, through tasks: in production the worker sends the requests.
+the change is committed, through tasks: in production the worker sends the requests. For
+a published page the worker also works out the addresses, after bringing the page's
+entries in the reference index up to date; the editor's request only notes which pages
+the page pointed to before.
 """
 
 import logging
@@ -35,6 +38,7 @@ from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django_tasks import task
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
+from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.documents import get_document_model
@@ -66,13 +70,29 @@ def _enabled() -> bool:
 def _page_published(instance, **kwargs):
     if not _enabled():
         return
-    # In production the reference index is brought up to date by a task the worker may
-    # not have run yet. Read which pages the page pointed to before, then update its
-    # entries, so the pages it has just started to point to are purged as well.
-    linked_before = _linked_page_ids(instance)
+    # Which pages show the page depends on its links, which this revision may change.
+    # The request only notes the links it had; the worker brings the reference index up
+    # to date and works out the addresses (purge_published_page_task).
+    page_id, linked_before = instance.pk, sorted(_linked_page_ids(instance))
+    transaction.on_commit(lambda: purge_published_page_task.enqueue(page_id, linked_before))
+
+
+@task()
+def purge_published_page_task(page_id: int, linked_before: list[int]) -> None:
+    """Purges a published page and every address that shows it, the pages it has just
+    started to point to included. The purges go out from this task at once rather than
+    through one more queued task, which would add a poll of the worker to the delay."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:  # deleted since; the deletion purged it
+        return
+    page = page.specific
     with transaction.atomic():
-        ReferenceIndex.create_or_update_for_object(instance)
-    _purge_around(instance, linked_ids=linked_before)
+        ReferenceIndex.create_or_update_for_object(page)
+    urls = _urls_around(page, linked_ids=linked_before)
+    if urls is None:
+        ban_hosts_task.call(_site_hostnames())
+    else:
+        purge_urls_from_cache_task.call(urls)
 
 
 def _page_unpublished(instance, **kwargs):
@@ -102,26 +122,34 @@ def _slug_changed(instance, instance_before, **kwargs):
         transaction.on_commit(PurgeBatch([old_url]).purge)
 
 
-def _purge_around(page, *, linked_ids=(), extra_pages=(), extra_urls=()):
+def _purge_around(page, **around) -> None:
     """Purges the page and every address that shows it, once the change is committed."""
-    page = page.specific
+    urls = _urls_around(page.specific, **around)
+    if urls is None:
+        _ban_sites()
+    else:
+        transaction.on_commit(PurgeBatch(urls).purge)
+
+
+def _urls_around(page, *, linked_ids=(), extra_pages=(), extra_urls=()) -> list[str] | None:
+    """The page's addresses and those of every page that shows it; None when it is linked
+    with so many pages that banning its sites is cheaper."""
     linked_ids = _linked_page_ids(page) | set(linked_ids)
     if len(linked_ids) > MAX_LINKED_PAGES:
-        _ban_sites()
-        return
+        return None
     pages = [
         page,
         *page.get_ancestors().filter(depth__gt=1).specific(),
         *Page.objects.live().filter(pk__in=linked_ids).specific(),
         *(extra.specific for extra in extra_pages if extra.depth > 1),
     ]
-    batch = PurgeBatch(extra_urls)
+    urls = list(extra_urls)
     for each in pages:
-        batch.add_urls(_page_urls(each))
+        urls.extend(_page_urls(each))
     url_parts = page.get_url_parts()
     if url_parts and url_parts[1]:
-        batch.add_urls(url_parts[1] + path for path in _site_paths())
-    transaction.on_commit(batch.purge)
+        urls.extend(url_parts[1] + path for path in _site_paths())
+    return list(dict.fromkeys(urls))
 
 
 def _page_urls(page) -> list[str]:
@@ -210,8 +238,12 @@ def _shared_models() -> set:
 
 def _ban_sites(extra_hostnames=()) -> None:
     """Bans everything the front-end cache keeps for every site, once the change is committed."""
-    hostnames = sorted({*Site.objects.values_list("hostname", flat=True), *extra_hostnames})
+    hostnames = _site_hostnames(extra_hostnames)
     transaction.on_commit(lambda: ban_hosts_task.enqueue(hostnames))
+
+
+def _site_hostnames(extra_hostnames=()) -> list[str]:
+    return sorted({*Site.objects.values_list("hostname", flat=True), *extra_hostnames})
 
 
 @task()
