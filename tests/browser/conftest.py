@@ -16,9 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, connections
@@ -26,6 +24,8 @@ from django.test import override_settings
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Site
+
+from tests.database import restore_database
 
 BROWSER_TESTS_DIR = Path(__file__).parent
 SCREENSHOT_DIR = Path(settings.VAR_DIR) / "screenshots"
@@ -81,17 +81,6 @@ def browser_media_root(tmp_path_factory) -> Path:
 def _media_root(settings, browser_media_root):
     """Replaces the conftest fixture: the demo images must stay servable for the whole session."""
     settings.MEDIA_ROOT = browser_media_root
-
-
-def restore_database(pristine: str) -> None:
-    """The steps TransactionTestCase takes with serialized_rollback=True."""
-    # Wagtail's Task.__init__ looks up its content type; with a cold cache that lookup
-    # would insert the row while the table is empty, and the restored row would clash.
-    ContentType.objects.get_for_models(*apps.get_models(), for_concrete_models=False)
-    call_command("flush", interactive=False, verbosity=0, reset_sequences=False, inhibit_post_migrate=True)
-    connection.creation.deserialize_db_from_string(pristine)
-    ContentType.objects.clear_cache()
-    cache.clear()
 
 
 @pytest.fixture(scope="session")

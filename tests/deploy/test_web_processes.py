@@ -19,10 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 import redis
 import requests
-from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 from wagtail.models import Page, Site
@@ -30,6 +27,7 @@ from wagtail.models import Page, Site
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from home.factories import HomePageFactory
 from tests.admin_forms import article_form_data
+from tests.database import restore_database
 from tests.deploy.compose import PROJECT_DIR, service_command
 from tests.deploy.processes import production_environment, stop
 from tests.s3 import BUCKET, CREDENTIALS, REGION, create_public_bucket, free_port, moto_server, s3_client
@@ -44,16 +42,6 @@ STYLESHEET = re.compile(r'<link rel="stylesheet" href="(/static/css/site\.[0-9a-
 # The marker makes pytest-django create the test database; the tests themselves only
 # talk HTTP, and the data the web processes read is committed by the `content` fixture.
 pytestmark = pytest.mark.django_db
-
-
-def restore_database(pristine: str) -> None:
-    """Puts back the database as it was before the module committed its data (the
-    steps TransactionTestCase takes with serialized_rollback=True)."""
-    # A cold content type cache would insert rows while the table is empty.
-    ContentType.objects.get_for_models(*apps.get_models(), for_concrete_models=False)
-    call_command("flush", interactive=False, verbosity=0, reset_sequences=False, inhibit_post_migrate=True)
-    connection.creation.deserialize_db_from_string(pristine)
-    ContentType.objects.clear_cache()
 
 
 @dataclass(frozen=True)
