@@ -145,7 +145,11 @@ def servers(environment, static_root, tmp_path_factory):
                 process = subprocess.Popen(
                     service_command("web"),
                     cwd=PROJECT_DIR,
-                    env={**environment, "PORT": str(port)},
+                    env={
+                        **environment,
+                        "PORT": str(port),
+                        "DATABASE_URL": named_connection(environment, name),
+                    },
                     stdout=log,
                     stderr=subprocess.STDOUT,
                     # Its own process group: stopping it stops gunicorn's workers too.
@@ -158,6 +162,12 @@ def servers(environment, static_root, tmp_path_factory):
     finally:
         for process, _, _ in started:
             stop(process)
+
+
+def named_connection(environment: dict, name: str) -> str:
+    """The database URL with the server's name on its connections (pg_stat_activity)."""
+    url = environment["DATABASE_URL"]
+    return f"{url}{'&' if '?' in url else '?'}application_name=cms-web-{name}"
 
 
 def wait_until_serving(process: subprocess.Popen, url: str, log_path: Path) -> None:
@@ -226,6 +236,19 @@ def test_both_processes_reach_the_database_the_cache_and_the_bucket(servers):
             "cache": True,
             "storage": True,
         }
+
+
+def test_each_process_keeps_its_database_connection_between_requests(servers):
+    """Production keeps connections (DATABASE_CONN_MAX_AGE, 60 s by default): one gunicorn
+    worker answers every request on one connection instead of opening one each time."""
+    for _ in range(5):
+        assert requests.get(f"{servers[0]}/healthz", timeout=10).status_code == 200
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'cms-web-a'")
+        (open_connections,) = cursor.fetchone()
+
+    assert open_connections == 1  # WEB_CONCURRENCY=1; closed after each request it would be 0
 
 
 def test_the_container_health_check_passes_against_both(servers, environment):
