@@ -1,8 +1,9 @@
 """When did published content last change?
 
 Every change that can alter what visitors or apps see (publishing, unpublishing,
-moving or deleting a page; editing an image, a document, a snippet or a site) moves
-the single `ContentVersion` row forward, inside the same transaction as the change.
+moving or deleting a page; editing an image, a document, a snippet, a site or a view
+restriction) moves the single `ContentVersion` row forward, inside the same transaction
+as the change.
 The API uses it for Last-Modified and as part of its response cache keys: a change
 makes every cached answer unreachable at once, in every web process.
 """
@@ -17,7 +18,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -76,14 +77,24 @@ def _page_deleted(sender, instance, **kwargs):
 
 
 def _content_saved_or_deleted(sender, **kwargs):
-    if sender in _content_models():
+    if sender in shared_content_models():
         record_change()
 
 
-def _content_models() -> set:
+def shared_content_models() -> set:
+    """The models besides pages whose rows change what visitors and apps see: images,
+    documents, sites, view restrictions (a restricted page leaves the API's lists) and
+    directory entries (snippets). The front-end cache watches the same set."""
     # Looked up per call: snippets register themselves when Wagtail loads the hooks,
     # after this app is ready.
-    return {get_image_model(), get_document_model(), Site, *get_snippet_models()}
+    return {
+        get_image_model(),
+        get_document_model(),
+        Site,
+        PageViewRestriction,
+        CollectionViewRestriction,
+        *get_snippet_models(),
+    }
 
 
 def connect_signals() -> None:

@@ -43,9 +43,10 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex, Site
+from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
-from wagtail.snippets.models import get_snippet_models
+
+from .content_version import shared_content_models
 
 logger = logging.getLogger(__name__)
 
@@ -208,7 +209,7 @@ def _url_of_path(url_path: str) -> str | None:
 
 
 def _shared_content_changed(sender, instance, **kwargs):
-    if sender not in _shared_models() or not _enabled():
+    if sender not in shared_content_models() or not _enabled():
         return
     if sender in (get_image_model(), get_document_model()) and not _shown_anywhere(instance):
         # A new upload, or a file no page uses: nothing cached shows it. Uploading a
@@ -221,19 +222,6 @@ def _shared_content_changed(sender, instance, **kwargs):
 def _shown_anywhere(instance) -> bool:
     """Whether any page or directory entry uses the image or document (reference index)."""
     return ReferenceIndex.get_references_to(instance).exists()
-
-
-def _shared_models() -> set:
-    # Not a constant: the snippet models are known only once Wagtail has run the
-    # wagtail_hooks modules, which happens after this app's ready().
-    return {
-        get_image_model(),
-        get_document_model(),
-        Site,
-        PageViewRestriction,
-        CollectionViewRestriction,
-        *get_snippet_models(),
-    }
 
 
 def _ban_sites(extra_hostnames=()) -> None:

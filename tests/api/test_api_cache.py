@@ -9,6 +9,7 @@ import datetime
 import pytest
 from django.core.cache import caches
 from django.utils.http import http_date, parse_http_date
+from wagtail.models import PageViewRestriction
 
 from articles.factories import ArticlePageFactory
 from cms import content_version
@@ -59,7 +60,7 @@ def test_a_detail_carries_last_modified_too(client, article):
     response = client.get(f"/api/v2/pages/{article.pk}/")
 
     assert response.status_code == 200
-    assert response.has_header("Last-Modified")
+    assert response["Last-Modified"] == http_date(content_version.current().changed_at.timestamp())
 
 
 def test_a_client_that_only_knows_the_date_gets_a_304(client, article):
@@ -151,6 +152,18 @@ def test_an_edited_image_shows_in_a_cached_detail_at_once(client, site_tree, res
     image.save()
 
     assert client.get(url).json()["hero_image"]["alt"] == "Neuer Alternativtext"
+
+
+def test_restricting_a_page_takes_it_out_of_a_cached_list_at_once(client, article, response_cache):
+    assert titles(client) == ["Sensoren am Döppersberg"]
+
+    restriction = PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    assert titles(client) == []
+
+    restriction.delete()
+    assert titles(client) == ["Sensoren am Döppersberg"]
 
 
 def test_signed_in_editors_are_never_served_from_the_cache(
