@@ -38,13 +38,22 @@ def _default_of_get(key, default=None, version=None):
     return default
 
 
+# Functions rather than a literal {} or []: every caller gets a fresh one to change.
+def _no_entries(keys, version=None):
+    return {}
+
+
+def _none_failed(data, timeout=None, version=None):
+    return []
+
+
 class FailSoftRedisCache(RedisCache):
     get = _fail_soft(_default_of_get)(RedisCache.get)
-    get_many = _fail_soft({})(RedisCache.get_many)
+    get_many = _fail_soft(_no_entries)(RedisCache.get_many)
     has_key = _fail_soft(False)(RedisCache.has_key)
     add = _fail_soft(False)(RedisCache.add)
     set = _fail_soft(None)(RedisCache.set)
-    set_many = _fail_soft([])(RedisCache.set_many)
+    set_many = _fail_soft(_none_failed)(RedisCache.set_many)
     touch = _fail_soft(False)(RedisCache.touch)
     delete = _fail_soft(False)(RedisCache.delete)
     delete_many = _fail_soft(None)(RedisCache.delete_many)
