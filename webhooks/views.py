@@ -118,6 +118,11 @@ class WebhookDeliveryViewSet(ModelViewSet):
     # everyone (DeliveryLogPermissionPolicy), so their form has no fields.
     form_fields = []
 
+    def get_index_view_kwargs(self, **kwargs):
+        # Every row names its endpoint: one join instead of one query per row.
+        queryset = WebhookDelivery.objects.select_related("endpoint")
+        return super().get_index_view_kwargs(queryset=queryset, **kwargs)
+
     def get_permissions_to_register(self):
         # Only "view" can be granted to a group; the policy refuses the others anyway.
         return super().get_permissions_to_register().filter(codename="view_webhookdelivery")

@@ -2,6 +2,8 @@
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from webhooks.factories import WebhookDeliveryFactory, WebhookEndpointFactory
@@ -192,3 +194,18 @@ def test_a_user_allowed_to_view_the_log_reads_it_but_cannot_change_it(
     assert index.status_code == detail.status_code == 200
     assert "HTTP 502 Bad Gateway: upstream nicht erreichbar" in detail.text
     assert edit.status_code == endpoints.status_code == 302
+
+
+def test_the_delivery_log_costs_the_same_queries_however_many_endpoints_it_lists(admin_client):
+    index = reverse("webhook-deliveries:index")
+    WebhookDeliveryFactory()
+    admin_client.get(index)  # warms the caches a first request fills
+
+    with CaptureQueriesContext(connection) as one_endpoint:
+        admin_client.get(index)
+    WebhookDeliveryFactory.create_batch(5)
+    with CaptureQueriesContext(connection) as six_endpoints:
+        response = admin_client.get(index)
+
+    assert len(response.context["object_list"]) == 6
+    assert len(six_endpoints) == len(one_endpoint)
