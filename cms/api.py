@@ -17,7 +17,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from media.api import IMAGE_PARTS, RENDITION_SPECS, ImagePartField, renditions_prefetch
 
-from .api_filters import FILTER_PARAMETERS, CheckedFieldsFilter, PageTypeFilter
+from .api_filters import FILTER_PARAMETERS, CheckedFieldsFilter, PageTypeFilter, with_checked_fields
 from .api_params import CheckedParametersMixin
 from .api_snippets import (
     CategoriesAPIViewSet,
@@ -155,10 +155,7 @@ class CustomImageSerializer(ImageSerializer):
 class CustomImagesAPIViewSet(CheckedParametersMixin, ImagesAPIViewSet):
     """Images in the same shape as a page's image fields, so clients parse one format."""
 
-    filter_backends = [
-        CheckedFieldsFilter,
-        *(b for b in ImagesAPIViewSet.filter_backends if b is not FieldsFilter),
-    ]
+    filter_backends = with_checked_fields(ImagesAPIViewSet.filter_backends)
 
     base_serializer_class = CustomImageSerializer
     body_fields = ["id", "title", *IMAGE_PARTS]
@@ -172,10 +169,7 @@ class CheckedDocumentsAPIViewSet(CheckedParametersMixin, DocumentsAPIViewSet):
     """Wagtail's documents endpoint, with its query parameters checked (cms.api_params) and
     a field filter value its field cannot hold answered by a 400."""
 
-    filter_backends = [
-        CheckedFieldsFilter,
-        *(b for b in DocumentsAPIViewSet.filter_backends if b is not FieldsFilter),
-    ]
+    filter_backends = with_checked_fields(DocumentsAPIViewSet.filter_backends)
 
 
 api_router = WagtailAPIRouter("wagtailapi")

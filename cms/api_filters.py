@@ -249,3 +249,8 @@ class CheckedFieldsFilter(FieldsFilter):
             # Tells Wagtail's SearchFilter to refuse search=, as FieldsFilter does.
             queryset._filtered_by_tag = True
         return queryset
+
+
+def with_checked_fields(filter_backends) -> list:
+    """A Wagtail endpoint's filter backends with its FieldsFilter swapped for ours."""
+    return [CheckedFieldsFilter if backend is FieldsFilter else backend for backend in filter_backends]

@@ -442,15 +442,8 @@ _IMAGE_CREDITS = array(
     "image and body), in order of appearance. Print them on the page.",
 )
 
-# Every page type's own fields: the shape of each name in its model's `api_fields`.
+# Fields several page types share through their base classes, by name.
 BASE_PAGE_FIELDS = {
-    "home.HomePage": {"body": _BODY},
-    "home.ContentPage": {
-        "last_reviewed": nullable(
-            date("When the content was last reviewed, e.g. for the accessibility statement.")
-        ),
-        "body": _BODY,
-    },
     "teaser": string("One or two sentences of plain text for cards, lists and search results."),
     "hero_image": nullable(
         ref("Image") | {"description": "The large image on top of the page and on cards."}
@@ -458,6 +451,7 @@ BASE_PAGE_FIELDS = {
     "image_credits": _IMAGE_CREDITS,
 }
 
+# Every page type's own fields: the shape of each name in its model's `api_fields`.
 PAGE_FIELDS = {
     "home.HomePage": {"body": _BODY},
     "home.ContentPage": {

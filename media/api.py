@@ -7,9 +7,10 @@ text, the credit and ready-made renditions, the same in page fields and at /api/
 import logging
 
 from django.db.models import Prefetch
-from rest_framework.fields import Field
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter, SourceImageIOError
+
+from cms.api_fields import ReadOnlyAPIField
 
 logger = logging.getLogger(__name__)
 
@@ -110,37 +111,28 @@ def image_representation(image, request=None) -> dict:
     }
 
 
-class ImageField(Field):
+class ImageField(ReadOnlyAPIField):
     """An image foreign key in page `api_fields`, serialised in the shared image shape
     instead of Wagtail's default bare id and detail URL."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
 
     def to_representation(self, image):
         return image_representation(image, self.context.get("request"))
 
 
-class ImageCreditsField(Field):
+class ImageCreditsField(ReadOnlyAPIField):
     """A page's "Bildnachweise" (its `image_credits()`), each credit in the same shape as
     an image's `credit`, so apps can print the list without fetching the images."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
 
     def to_representation(self, credits):
         return [_credit_dict(credit) for credit in credits]
 
 
-class ImagePartField(Field):
+class ImagePartField(ReadOnlyAPIField):
     """One key of the image shape as a field of the images endpoint, so that `fields=`
     selection keeps working there."""
 
     def __init__(self, part, **kwargs):
         self.part = IMAGE_PARTS[part]
-        kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
 
     def get_attribute(self, instance):
