@@ -1,3 +1,4 @@
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -89,23 +90,23 @@ class CustomImage(AbstractImage):
     # file; a media storage that is down or refuses the rendition's write must not take
     # the page down either.
     def get_rendition(self, filter):
-        try:
+        with self._storage_failure_as_source_error():
             return super().get_rendition(filter)
-        except SourceImageIOError:
-            raise
-        except STORAGE_ERRORS as error:
-            raise self._storage_failure(error) from error
 
     def get_renditions(self, *filters):
-        try:
+        with self._storage_failure_as_source_error():
             return super().get_renditions(*filters)
-        except SourceImageIOError:
-            raise
-        except STORAGE_ERRORS as error:
-            raise self._storage_failure(error) from error
 
-    def _storage_failure(self, error: Exception) -> SourceImageIOError:
-        return SourceImageIOError(f"No renditions of image {self.pk}: {type(error).__name__}: {error}")
+    @contextmanager
+    def _storage_failure_as_source_error(self):
+        try:
+            yield
+        except SourceImageIOError:
+            raise  # an OSError too, and already what callers expect
+        except STORAGE_ERRORS as error:
+            raise SourceImageIOError(
+                f"No renditions of image {self.pk}: {type(error).__name__}: {error}"
+            ) from error
 
     @property
     def alt_text(self) -> str:

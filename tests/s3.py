@@ -98,5 +98,10 @@ def use_bucket(settings, monkeypatch, endpoint: str):
     settings.AWS_STORAGE_BUCKET_NAME = BUCKET
     settings.AWS_S3_ENDPOINT_URL = endpoint
     settings.AWS_S3_REGION_NAME = REGION
-    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage"}}
+    use_s3_storage(settings)
     return client
+
+
+def use_s3_storage(settings) -> None:
+    """A fresh S3 storage object for the media, which reads the AWS_* settings as they are now."""
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage"}}

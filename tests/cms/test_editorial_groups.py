@@ -3,7 +3,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import Workflow
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Workflow, WorkflowTask
 
 from articles.factories import ArticlePageFactory
 from cms.editorial import APPROVERS, WORKFLOW_NAME, WRITERS, ensure_editorial_groups
@@ -69,17 +69,22 @@ def test_a_writer_submits_and_an_approver_approves(site_tree, member, client):
     assert article.live
 
 
-def test_setting_up_twice_changes_nothing(site_tree):
-    groups_before = Group.objects.count()
-    workflows_before = Workflow.objects.count()
-    permissions_before = {
-        name: Group.objects.get(name=name).permissions.count() for name in (WRITERS, APPROVERS)
+def editorial_setup() -> dict:
+    """What ensure_editorial_groups creates, counted."""
+    return {
+        "groups": Group.objects.count(),
+        "workflows": Workflow.objects.count(),
+        "workflow tasks": WorkflowTask.objects.count(),
+        "page permissions": GroupPagePermission.objects.count(),
+        "collection permissions": GroupCollectionPermission.objects.count(),
+        **{name: Group.objects.get(name=name).permissions.count() for name in (WRITERS, APPROVERS)},
     }
+
+
+def test_setting_up_twice_changes_nothing(site_tree):
+    before = editorial_setup()
 
     ensure_editorial_groups()
 
-    assert Group.objects.count() == groups_before
-    assert Workflow.objects.count() == workflows_before
-    assert {
-        name: Group.objects.get(name=name).permissions.count() for name in (WRITERS, APPROVERS)
-    } == permissions_before
+    assert editorial_setup() == before
+    assert Workflow.objects.get(name=WORKFLOW_NAME).workflow_tasks.count() == 1

@@ -13,10 +13,19 @@ from cms.settings.env import env_bool, env_list
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 
+def environment_without_deployment_settings() -> dict[str, str]:
+    """This process's environment minus what a deployment sets, so a settings module
+    sees only the variables a test passes."""
+    return {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "AWS_")) and key != "DATABASE_URL"
+    }
+
+
 def import_settings(module, **env):
     """Import a settings module in a fresh interpreter with exactly the given variables."""
-    clean_env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "AWS_"))}
-    clean_env.pop("DATABASE_URL", None)
+    clean_env = environment_without_deployment_settings()
     return subprocess.run(
         [sys.executable, "-c", f"import {module} as s; print(s.DEBUG, s.LANGUAGE_CODE, s.TIME_ZONE)"],
         cwd=BASE_DIR,
@@ -71,8 +80,7 @@ def test_media_go_to_s3_when_a_bucket_is_named():
 
 
 def test_production_passes_the_deployment_checks_with_the_documented_variables():
-    clean_env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "AWS_"))}
-    clean_env.pop("DATABASE_URL", None)
+    clean_env = environment_without_deployment_settings()
     env = {
         **clean_env,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
@@ -111,8 +119,7 @@ def test_redis_holds_the_cache_and_the_renditions_cache_when_configured():
 
 
 def read_production_setting(expression, **env):
-    clean_env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "AWS_"))}
-    clean_env.pop("DATABASE_URL", None)
+    clean_env = environment_without_deployment_settings()
     clean_env.pop("TASKS_BACKEND", None)
     return subprocess.run(
         [sys.executable, "-c", f"import cms.settings.production as s; print({expression})"],

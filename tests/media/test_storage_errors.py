@@ -28,6 +28,7 @@ from tests.s3 import (
     free_port,
     moto_server,
     use_bucket,
+    use_s3_storage,
 )
 
 from .images import png_bytes
@@ -52,11 +53,6 @@ IMAGE_DETAILS = {
 def s3_endpoint():
     with moto_server() as endpoint:
         yield endpoint
-
-
-def use_s3(settings):
-    """A fresh storage object, which reads the AWS_* settings as they are now."""
-    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage"}}
 
 
 @pytest.fixture
@@ -88,7 +84,7 @@ def refuse(client, action: str, keys: str = "*") -> None:
 
 def endpoint_down(settings, client):
     settings.AWS_S3_ENDPOINT_URL = f"http://127.0.0.1:{free_port()}"
-    use_s3(settings)
+    use_s3_storage(settings)
 
 
 def bucket_gone(settings, client):
