@@ -29,7 +29,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = "Nachrichtenübersichten"
 
     def get_articles(self):
-        return ArticlePage.objects.child_of(self).live().public().newest_first()
+        return ArticlePage.objects.child_of(self).visible().newest_first()
 
     def get_context(self, request, *args, **kwargs):
         from cms.listing import listing_context
@@ -138,12 +138,12 @@ class ArticlePage(BasePage):
 
 
 def _live_in_order(page_model, ids):
-    """Published, public pages with the given ids, in the order of the ids.
+    """The pages with the given ids that visitors may see, in the order of the ids.
 
     The ids are read from the page's own links rather than joined in the database, so a
     preview shows the links of the draft, not those of the published revision.
     """
-    pages = page_model.objects.live().public().filter(pk__in=ids).for_cards().in_bulk()
+    pages = page_model.objects.visible().filter(pk__in=ids).for_cards().in_bulk()
     return [pages[page_id] for page_id in dict.fromkeys(ids) if page_id in pages]
 
 

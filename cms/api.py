@@ -25,6 +25,7 @@ from .api_snippets import (
     ThemesAPIViewSet,
     VenuesAPIViewSet,
 )
+from .visibility import expired_page_ids, visible_documents
 
 
 def _api_relations(model, kinds):
@@ -113,7 +114,9 @@ class CardPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
         # Wagtail asks for the visible pages several times per request (queryset,
         # serializer class, serializer context); each time costs a view restriction query.
         if not hasattr(self, "_base_queryset"):
-            self._base_queryset = super().get_base_queryset()
+            # Wagtail leaves out drafts and restricted pages; an expired page, which the
+            # scheduler has yet to unpublish, goes too, as on the website (cms.visibility).
+            self._base_queryset = super().get_base_queryset().exclude(id__in=expired_page_ids())
         return self._base_queryset
 
     def get_queryset(self):
@@ -170,6 +173,11 @@ class CheckedDocumentsAPIViewSet(CheckedParametersMixin, DocumentsAPIViewSet):
     a field filter value its field cannot hold answered by a 400."""
 
     filter_backends = with_checked_fields(DocumentsAPIViewSet.filter_backends)
+
+    def get_queryset(self):
+        # Documents of a restricted collection are not announced: their titles and file
+        # names are as confidential as their content.
+        return visible_documents(super().get_queryset())
 
 
 api_router = WagtailAPIRouter("wagtailapi")

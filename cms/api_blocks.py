@@ -31,7 +31,8 @@ from wagtail.models import Page
 from wagtail.rich_text import features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
-from cms.api_fields import is_public, page_link_representation
+from cms.api_fields import page_link_representation
+from cms.visibility import is_visible
 from media.api import renditions_prefetch
 
 __all__ = [
@@ -194,8 +195,9 @@ class BodyReferences:
 
     def _page_url(self, attrs):
         page = self.pages.get(attrs.get("id", ""))
-        # A draft, deleted or restricted page would answer visitors with a 404 or a login.
-        if not is_public(page, self.request):
+        # A draft, expired, deleted or restricted page would answer visitors with a 404 or
+        # a login, and its address may give away an embargoed title.
+        if not is_visible(page, self.request):
             return None
         return page.get_full_url(self.request)
 

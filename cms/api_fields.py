@@ -3,6 +3,8 @@ so a growing list does not issue a query per item."""
 
 from rest_framework.fields import Field
 
+from cms.visibility import is_visible
+
 
 class ReadOnlyAPIField(Field):
     def __init__(self, **kwargs):
@@ -34,26 +36,11 @@ class TagNamesField(ReadOnlyAPIField):
         return sorted(tag.name for tag in tags.all())
 
 
-def is_public(page, request=None) -> bool:
-    """Whether anonymous visitors may see the page: live, and not below a view restriction
-    (password, login or groups). The restricted paths are read once per request."""
-    if page is None or not page.live:
-        return False
-    restricted = getattr(request, "_restricted_page_paths", None)
-    if restricted is None:
-        from wagtail.models import PageViewRestriction
-
-        restricted = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
-        if request is not None:
-            request._restricted_page_paths = restricted
-    return not page.path.startswith(restricted) if restricted else True
-
-
 def page_link_representation(page, request=None) -> dict | None:
     """A link to another page as apps read it: enough to show and open it, and the API
-    address to fetch it. Missing, unpublished and restricted targets give None: the API
-    never reveals what visitors may not see."""
-    if not is_public(page, request):
+    address to fetch it. Targets visitors may not see (cms.visibility) give None: the API
+    never reveals them."""
+    if not is_visible(page, request):
         return None
     # Imported here: wagtail.api.v2.utils loads the Page model, and this module is
     # imported while models are still loading.

@@ -27,6 +27,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from media.api import image_representation
 
 from . import api_blocks
+from .visibility import is_visible
 
 __all__ = [
     "AccordionBlock",
@@ -211,7 +212,12 @@ class LinkBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         page = value.get("page")
-        context["href"] = page.url if page else value.get("url")
+        if page:
+            # A page visitors cannot open keeps its text but gives away no address.
+            request = (parent_context or {}).get("request")
+            context["href"] = page.get_url(request) if is_visible(page, request) else None
+        else:
+            context["href"] = value.get("url")
         return context
 
     def get_api_representation(self, value, context=None):
@@ -313,6 +319,14 @@ class EventTeaserBlock(blocks.StructBlock):
         template = "blocks/event_teaser_block.html"
         description = "Verweist mit Datum und Anreißer auf eine Veranstaltung."
         preview_value = staticmethod(lambda: {"event": _newest_event()})
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        # A teaser of a draft, expired or restricted event would give away its title,
+        # date and address: it shows nothing instead.
+        event = value.get("event")
+        context["event"] = event if is_visible(event, (parent_context or {}).get("request")) else None
+        return context
 
     def get_api_representation(self, value, context=None):
         event = api_blocks.event_representation(value.get("event"), api_blocks.request_of(context))

@@ -13,6 +13,8 @@ from media.api import ImageCreditsField, ImageField
 from media.credits import credits_for, images_shown_on
 from preview.views import APP_PREVIEW_MODE, serve_app_preview
 
+from .visibility import visible_pages
+
 GERMAN_TRANSLITERATION = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 )
@@ -157,6 +159,10 @@ class Person(index.Indexed, models.Model):
 
 
 class CardQuerySet(PageQuerySet):
+    def visible(self, request=None):
+        """The pages an anonymous visitor may see (cms.visibility)."""
+        return visible_pages(self, request)
+
     def for_cards(self):
         """Load what a card shows (hero image and its renditions) with the list, not per card."""
         return self.select_related("hero_image").prefetch_related("hero_image__renditions")

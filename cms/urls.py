@@ -10,7 +10,7 @@ from preview.api import PagePreviewAPIViewSet
 from .api import api_router
 from .api_views import api_docs, api_not_found, openapi_json
 from .health import healthz
-from .views import robots_txt, search
+from .views import VisiblePagesSitemap, robots_txt, search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -30,7 +30,7 @@ urlpatterns = [
     re_path(r"^api/(?:.*/)?$", api_not_found),
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": VisiblePagesSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
 ]

@@ -1,4 +1,4 @@
-"""Views outside Wagtail's page tree: the site search and robots.txt."""
+"""Views outside Wagtail's page tree: the site search, the sitemap and robots.txt."""
 
 import re
 from dataclasses import dataclass
@@ -10,10 +10,12 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
+from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from cms.listing import paginate
 from cms.sites import site_for
+from cms.visibility import visible_pages
 
 SEARCH_RESULTS_PER_PAGE = 10
 # Long enough for any real question; caps the work a pasted essay can cause.
@@ -61,7 +63,7 @@ def search(request):
     hits = []
     site = site_for(request)
     if query and site:
-        pages = Page.objects.live().public().in_site(site).specific().defer_streamfields()
+        pages = visible_pages(Page.objects.in_site(site), request).specific().defer_streamfields()
         # "and": every word must occur, as visitors expect from a site search.
         results = paginate(request, pages.search(query, operator="and"), SEARCH_RESULTS_PER_PAGE)
         hits = [SearchHit(page, page.specific_class._meta.verbose_name) for page in results]
@@ -75,6 +77,14 @@ def search(request):
         "filter_query": urlencode({"q": query}),
     }
     return TemplateResponse(request, "search.html", context)
+
+
+class VisiblePagesSitemap(Sitemap):
+    """Wagtail's sitemap, listing only the pages visitors may open (no expired ones either)."""
+
+    def items(self):
+        pages = self.get_wagtail_site().root_page.get_descendants(inclusive=True)
+        return visible_pages(pages, self.request).order_by("path").defer_streamfields().specific()
 
 
 @require_GET

@@ -1,11 +1,14 @@
-"""Admin wiring: the shared directories (snippets) under one menu item "Verzeichnisse"."""
+"""Admin wiring: the shared directories (snippets) under one menu item "Verzeichnisse",
+and the rich text link handler that keeps pages visitors cannot open unlinked."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from events.models import Venue
 
 from .models import Category, Organisation, Person, Theme
+from .rich_text import VisiblePageLinkHandler
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -51,3 +54,9 @@ class DirectoryGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryGroup)
+
+
+# After Wagtail's own registration (order 0), so this handler replaces its "page" link type.
+@hooks.register("register_rich_text_features", order=1)
+def register_visible_page_links(features):
+    features.register_link_type(VisiblePageLinkHandler)

@@ -19,6 +19,7 @@ from cms.api_fields import PageLinkField, TermField
 from cms.blocks import BodyBlock
 from cms.models import BasePage, CardQuerySet
 from cms.sites import site_name_for
+from cms.visibility import is_visible
 
 from .api_fields import EventDatesField, VenueField
 from .ical import build_calendar, calendar_response
@@ -120,7 +121,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = "Veranstaltungsübersichten"
 
     def get_events(self):
-        return EventPage.objects.child_of(self).live().public()
+        return EventPage.objects.child_of(self).visible()
 
     def get_context(self, request, *args, **kwargs):
         from cms.listing import listing_context
@@ -385,6 +386,12 @@ class EventPage(RoutablePageMixin, BasePage):
         now = now or timezone.now()
         starts = [date.start for date in self.dates() if not date.has_ended(now)]
         return min(starts, default=None)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Named and linked only when visitors may open it: a login-only project stays unnamed.
+        context["project"] = self.project if is_visible(self.project, request) else None
+        return context
 
     @path("ical/", name="ical")
     def ical_download(self, request):

@@ -38,23 +38,21 @@ class HomePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = (
-            ArticlePage.objects.live()
-            .public()
+            ArticlePage.objects.visible(request)
             .descendant_of(self)
             .for_cards()
             .select_related("category")
             .newest_first()[:3]
         )
         context["upcoming_events"] = (
-            EventPage.objects.live()
-            .public()
+            EventPage.objects.visible(request)
             .descendant_of(self)
             .for_cards()
             .select_related("category")
             .upcoming()[:3]
         )
         context["projects"] = (
-            ProjectPage.objects.live().public().descendant_of(self).for_cards().order_by("title")[:3]
+            ProjectPage.objects.visible(request).descendant_of(self).for_cards().order_by("title")[:3]
         )
         return context
 

@@ -27,7 +27,7 @@ class ProjectIndexPage(BasePage):
         verbose_name_plural = "Projektübersichten"
 
     def get_projects(self):
-        return ProjectPage.objects.child_of(self).live().public().order_by("title")
+        return ProjectPage.objects.child_of(self).visible().order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         from cms.listing import listing_context
@@ -146,8 +146,7 @@ class ProjectPage(BasePage):
         from articles.models import ArticlePage
 
         return (
-            ArticlePage.objects.live()
-            .public()
+            ArticlePage.objects.visible()
             .filter(related_projects__project=self)
             .distinct()
             .for_cards()
@@ -160,8 +159,7 @@ class ProjectPage(BasePage):
         from events.models import EventPage
 
         return (
-            EventPage.objects.live()
-            .public()
+            EventPage.objects.visible()
             .filter(project=self)
             .for_cards()
             .select_related("category")

@@ -17,6 +17,7 @@ from cms.listing import PAGE_PARAM
 from cms.sites import site_for, site_name_for
 from cms.structured_data import description_of, json_for_script, json_ld, share_image
 from cms.templatetags.navigation_tags import current_page
+from cms.visibility import visible_pages
 from events.models import EventIndexPage
 
 register = template.Library()
@@ -36,9 +37,9 @@ def feed_links(context):
     content_types = ContentType.objects.get_for_models(*(model for model, _, _ in FEEDS))
     index_pages = {
         page.content_type_id: page
-        for page in Page.objects.child_of(site.root_page)
-        .live()
-        .filter(content_type__in=content_types.values())
+        for page in visible_pages(Page.objects.child_of(site.root_page), request).filter(
+            content_type__in=content_types.values()
+        )
     }
     feeds = []
     for model, route, mime_type in FEEDS:

@@ -11,6 +11,7 @@ from django.apps import apps
 from wagtail.models import Page
 
 from cms.sites import site_for, site_name_for
+from cms.visibility import is_visible, visible_pages
 from home.models import ContentPage
 
 register = template.Library()
@@ -43,7 +44,7 @@ def site_header(context):
     current = current_page(context)
     items = []
     if root:
-        for child in root.get_children().live().in_menu():
+        for child in visible_pages(root.get_children(), request).in_menu():
             if current and current.pk == child.pk:
                 aria_current = "page"
             elif current and current.path.startswith(child.path):
@@ -68,7 +69,11 @@ def breadcrumbs(context):
     if not root or not current or current.pk == root.pk or not current.path.startswith(root.path):
         return {"crumbs": [], "current": None}
     ancestors = Page.objects.ancestor_of(current).filter(depth__gte=root.depth).order_by("depth")
-    crumbs = [{"title": page.title, "url": page.get_url(request)} for page in ancestors]
+    # An ancestor visitors cannot open (a draft section, say) is named without a link.
+    crumbs = [
+        {"title": page.title, "url": page.get_url(request) if is_visible(page, request) else None}
+        for page in ancestors
+    ]
     return {"crumbs": crumbs, "current": current}
 
 
@@ -80,7 +85,9 @@ def footer_links(context):
         return {"links": []}
     pages = {
         page.slug: page
-        for page in ContentPage.objects.child_of(root).live().filter(slug__in=LEGAL_PAGE_SLUGS)
+        for page in visible_pages(ContentPage.objects.child_of(root), request).filter(
+            slug__in=LEGAL_PAGE_SLUGS
+        )
     }
     links = [
         {"title": pages[slug].title, "url": pages[slug].get_url(request)}
@@ -90,11 +97,11 @@ def footer_links(context):
     return {"links": links}
 
 
-@register.simple_tag
-def child_page_of_type(parent, model_label):
-    """The first live child of `parent` of the given type, e.g. the news index under home,
+@register.simple_tag(takes_context=True)
+def child_page_of_type(context, parent, model_label):
+    """The first visible child of `parent` of the given type, e.g. the news index under home,
     for "Alle Nachrichten" links on the start page."""
     if not parent:
         return None
     model = apps.get_model(model_label)
-    return model.objects.child_of(parent).live().first()
+    return visible_pages(model.objects.child_of(parent), context.get("request")).first()

@@ -2,8 +2,11 @@
 pages behind a view restriction and the pages of another site, whichever way it asks
 (lists, details, search, find by path)."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
@@ -41,10 +44,16 @@ def hidden(site_tree, other_site):
     intranet = ContentPageFactory(parent=site_tree.home, title=f"{SECRET} Intern")
     restrict(intranet, PageViewRestriction.LOGIN)
     minutes = ContentPageFactory(parent=intranet, title=f"{SECRET} Protokoll")
+    # Still live: the scheduler has yet to unpublish it.
+    expired = ArticlePageFactory(
+        parent=site_tree.articles,
+        title=f"{SECRET} abgelaufen",
+        expire_at=timezone.now() - datetime.timedelta(minutes=1),
+    )
     elsewhere = ArticlePageFactory(parent=other_site, title=f"{SECRET} der Nachbarstadt")
     return {
         page.title: (page, "/" + page.url_path.split("/", 2)[2])
-        for page in [draft, withdrawn, with_password, for_editors, intranet, minutes, elsewhere]
+        for page in [draft, withdrawn, with_password, for_editors, intranet, minutes, expired, elsewhere]
     }
 
 
