@@ -5,15 +5,40 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
+from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
 from . import content_version
 
+# Where Wagtail remembers the page and collection passwords a visitor has entered.
+PASSED_RESTRICTIONS_SESSION_KEYS = (
+    PageViewRestriction.passed_view_restrictions_session_key,
+    CollectionViewRestriction.passed_view_restrictions_session_key,
+)
+
+
+def is_anonymous(request) -> bool:
+    """Whether the answer to this request is the one everybody gets: no credentials sent,
+    nobody signed in, and no page or collection password accepted in the session.
+
+    Anything else may be shown more (a login-only page, a password-protected article), so
+    its answer must neither come from nor go into a cache that others read.
+    """
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return True
+    if request.user.is_authenticated:
+        return False
+    return not any(request.session.get(key) for key in PASSED_RESTRICTIONS_SESSION_KEYS)
+
 
 class APICacheControlMiddleware:
-    """Lets apps and shared caches keep API answers for API_CACHE_MAX_AGE seconds.
+    """Tells apps and shared caches who may keep an API answer.
 
-    Only successful anonymous reads are marked public: an editor's session may see more,
-    errors should be asked again, and answers that say they are private (previews) stay so.
+    Successful anonymous reads are public for API_CACHE_MAX_AGE seconds; errors should be
+    asked again, and answers that say they are private (previews) stay so. An answer
+    computed for a signed-in user or a session that passed a view restriction is private
+    and never stored, whatever it is.
     """
 
     def __init__(self, get_response):
@@ -21,11 +46,13 @@ class APICacheControlMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if (
-            request.path.startswith("/api/")
-            and request.method in ("GET", "HEAD")
+        if not request.path.startswith("/api/"):
+            return response
+        if not is_anonymous(request):
+            response["Cache-Control"] = "private, no-store"
+        elif (
+            request.method in ("GET", "HEAD")
             and response.status_code in (200, 304)
-            and not request.user.is_authenticated
             and not _is_private(response)
         ):
             patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
@@ -34,6 +61,10 @@ class APICacheControlMiddleware:
 
 class APIResponseCacheMiddleware:
     """Serves repeated anonymous API reads from the cache and dates every API answer.
+
+    Only answers to anonymous requests (`is_anonymous`) are read from or written to the
+    cache: an answer computed for a session that entered a page password would otherwise
+    be served to everybody.
 
     The cache key includes the content version (`cms.content_version`), so publishing
     anything makes older entries unreachable in every web process at once; there is
@@ -60,11 +91,7 @@ class APIResponseCacheMiddleware:
 
     @staticmethod
     def _cacheable_request(request) -> bool:
-        return (
-            settings.API_RESPONSE_CACHE
-            and "HTTP_AUTHORIZATION" not in request.META
-            and not request.user.is_authenticated
-        )
+        return settings.API_RESPONSE_CACHE and is_anonymous(request)
 
     @staticmethod
     def _cacheable_response(response) -> bool:

@@ -21,6 +21,9 @@ import time
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import caches
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
 
 from articles.factories import ArticlePageFactory
 from articles.models import ArticleProjectLink
@@ -301,6 +304,31 @@ def test_it_never_caches_the_admin_or_signed_in_visitors(varnish, article, admin
         # Anonymous requests to the admin go to the app as well: the login redirect.
         anonymous = varnish.get("/admin/")
         assert (anonymous.status, anonymous.cache) == (302, "PASS")
+
+
+def test_a_page_password_opens_nothing_to_others_through_varnish(varnish, article, client, settings):
+    # Varnish passes requests with a session; behind it, the app's response cache must not
+    # hand the insider's answer to the next anonymous request either.
+    settings.API_RESPONSE_CACHE = True
+    caches["default"].clear()
+    restriction = PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    client.post(
+        reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, article.pk]),
+        {"password": "geheim", "return_url": address(article)},
+    )
+    session = {"Cookie": f"sessionid={client.cookies['sessionid'].value}"}
+    detail = f"/api/v2/pages/{article.pk}/"
+
+    for path in [address(article), detail, ARTICLE_LIST_API]:
+        for _ in range(2):
+            insider = varnish.get(path, headers=session)
+            assert (insider.status, insider.cache) == (200, "PASS"), path
+            assert "Auftakt im codeks" in insider.text, path
+        anonymous = varnish.get(path)
+        assert "Auftakt im codeks" not in anonymous.text, path
+    assert varnish.get(detail, headers=session).headers["Cache-Control"] == "private, no-store"
 
 
 def test_it_never_caches_previews(varnish, article):
