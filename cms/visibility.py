@@ -16,7 +16,14 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 
-__all__ = ["expired_page_ids", "is_visible", "restricted_paths", "visible_documents", "visible_pages"]
+__all__ = [
+    "expired_page_ids",
+    "is_restricted",
+    "is_visible",
+    "restricted_paths",
+    "visible_documents",
+    "visible_pages",
+]
 
 # Where the restricted paths are kept on the request, so a response asks for them once.
 _REQUEST_ATTRIBUTE = "_restricted_page_paths"
@@ -50,13 +57,18 @@ def visible_pages(queryset, request=None):
     return queryset.exclude(restricted) if restricted else queryset
 
 
+def is_restricted(page, request=None) -> bool:
+    """Whether the page or an ancestor carries a view restriction."""
+    return page.path.startswith(restricted_paths(request))
+
+
 def is_visible(page, request=None) -> bool:
     """Whether an anonymous visitor may see this page (None, a deleted target, is not)."""
     if page is None or not page.live:
         return False
     if page.expire_at is not None and page.expire_at <= timezone.now():
         return False
-    return not page.path.startswith(restricted_paths(request))
+    return not is_restricted(page, request)
 
 
 def visible_documents(queryset):

@@ -14,6 +14,8 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
+from cms.visibility import is_restricted
+
 from . import payload
 from .models import Event, WebhookDelivery, WebhookEndpoint
 from .tasks import deliver
@@ -48,13 +50,16 @@ def _is_live_in_database(page) -> bool:
 
 
 def _page_published(sender, instance, **kwargs):
-    record_event(Event.PUBLISHED, instance)
+    # Receivers are public channels (an app, a screen in the town hall): a page behind a
+    # password or login is not theirs to announce, not even by its title.
+    if not is_restricted(instance):
+        record_event(Event.PUBLISHED, instance)
 
 
 def _page_unpublished(sender, instance, **kwargs):
     # A real unpublish has saved `live=False` before the signal. The unpublish Wagtail runs
     # just before a deletion is not saved, so the row is still live: the deletion reports it.
-    if _is_live_in_database(instance):
+    if _is_live_in_database(instance) or is_restricted(instance):
         return
     record_event(Event.UNPUBLISHED, instance)
 
@@ -62,7 +67,7 @@ def _page_unpublished(sender, instance, **kwargs):
 def _page_deleted(sender, instance, **kwargs):
     # Only pages visitors could see are news to a receiver. `instance.live` may already be
     # switched off in memory by Wagtail's own pre_delete handler, so ask the database.
-    if _is_live_in_database(instance):
+    if _is_live_in_database(instance) and not is_restricted(instance):
         record_event(Event.DELETED, instance)
 
 

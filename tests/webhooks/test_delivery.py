@@ -14,6 +14,7 @@ import socket
 import pytest
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from events.factories import EventPageFactory
 from webhooks.factories import WebhookEndpointFactory
@@ -129,6 +130,20 @@ def test_deleting_a_section_announces_each_live_page_in_it(endpoint, receiver, s
 
 
 def test_deleting_a_draft_is_not_announced(endpoint, receiver, article, committed):
+    with committed():
+        article.delete()
+
+    assert receiver.requests == []
+    assert not WebhookDelivery.objects.exists()
+
+
+@pytest.mark.parametrize("restriction_type", ["password", "login", "groups"])
+def test_a_restricted_page_is_never_announced(endpoint, receiver, article, committed, restriction_type):
+    PageViewRestriction.objects.create(page=article.get_parent(), restriction_type=restriction_type)
+    publish(article, committed)
+    with committed():
+        article.unpublish()
+    publish(article, committed)
     with committed():
         article.delete()
 
