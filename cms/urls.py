@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from media.views import serve_document, serve_public_media
 from preview.api import PagePreviewAPIViewSet
 
 from .api import api_router
@@ -28,6 +29,9 @@ urlpatterns = [
     # Anything else under /api/ is answered in JSON too, not by the website's 404 page;
     # addresses without the final slash still get Django's redirect to the one with it.
     re_path(r"^api/(?:.*/)?$", api_not_found),
+    # Wagtail's document view, whose answers about restricted documents are private.
+    # Ahead of Wagtail's own pattern for the same address, which keeps the URL name.
+    re_path(r"^documents/(\d+)/(.*)$", serve_document),
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": VisiblePagesSitemap}}, name="sitemap"),
@@ -40,7 +44,7 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += static(settings.MEDIA_URL, view=serve_public_media, document_root=settings.MEDIA_ROOT)
 
 # Wagtail's page serving comes last: it matches every remaining path.
 urlpatterns += [path("", include(wagtail_urls))]

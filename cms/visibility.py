@@ -18,6 +18,7 @@ from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 
 __all__ = [
     "expired_page_ids",
+    "in_restricted_collection",
     "is_restricted",
     "is_visible",
     "restricted_paths",
@@ -71,11 +72,14 @@ def is_visible(page, request=None) -> bool:
     return not is_restricted(page, request)
 
 
-def visible_documents(queryset):
-    """The documents of `queryset` outside collections with a view restriction (which
-    covers the collection's descendants too)."""
-    paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
-    restricted = Q()
-    for path in paths:
+def in_restricted_collection() -> Q:
+    """Matches documents in collections that carry a view restriction or lie below one."""
+    restricted = Q(pk__in=[])  # matches nothing while no collection is restricted
+    for path in CollectionViewRestriction.objects.values_list("collection__path", flat=True):
         restricted |= Q(collection__path__startswith=path)
-    return queryset.exclude(restricted) if restricted else queryset
+    return restricted
+
+
+def visible_documents(queryset):
+    """The documents of `queryset` outside restricted collections."""
+    return queryset.exclude(in_restricted_collection())

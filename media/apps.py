@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class MediaConfig(AppConfig):
     name = "media"
     verbose_name = "Medien"
+
+    def ready(self):
+        from . import document_files
+
+        document_files.connect_signals()

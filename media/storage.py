@@ -1,4 +1,12 @@
-"""What counts as a failing media storage, and what editors are told when it fails.
+"""The media storage: which files have a public address, what counts as a failing
+storage, and what editors are told when it fails.
+
+Documents in collections with a view restriction keep their files under `private/`
+(`media.document_files`), which has no public address: the bucket lets anyone read only
+the prefixes Wagtail writes public media to (`original_images/`, `images/`, `documents/`),
+and the development server serves MEDIA_ROOT without its `private/` folder. Finding no
+URL for such a file, Wagtail's serve view streams it itself, after checking the
+restriction.
 
 With S3, a failure does not always look like a file error: a missing object comes as
 FileNotFoundError (an OSError), but an endpoint that is down, a missing bucket or a
@@ -10,6 +18,8 @@ import logging
 
 from boto3.exceptions import Boto3Error
 from botocore.exceptions import BotoCoreError, ClientError
+from django.core.files.storage import FileSystemStorage
+from storages.backends.s3 import S3Storage
 
 logger = logging.getLogger(__name__)
 
@@ -49,3 +59,62 @@ def discard_new_file(field_file) -> None:
         field_file.storage.delete(field_file.name)
     except STORAGE_ERRORS as error:
         log_failure(f"removing the orphaned file {field_file.name!r}", error)
+
+
+PRIVATE_PREFIX = "private/"
+# Where Wagtail's Document model puts its files (upload_to="documents").
+DOCUMENTS_PREFIX = "documents/"
+
+
+def is_private(name: str) -> bool:
+    return name.startswith(PRIVATE_PREFIX)
+
+
+def private_name(name: str) -> str:
+    return name if is_private(name) else PRIVATE_PREFIX + name
+
+
+def public_name(name: str) -> str:
+    return name.removeprefix(PRIVATE_PREFIX)
+
+
+def other_side(name: str) -> str:
+    return public_name(name) if is_private(name) else private_name(name)
+
+
+class PrivateFilesMixin:
+    """Gives no URL for private files, and moves documents' files between the public and
+    the private side without renaming them: the file name is part of a document's address
+    (/documents/<id>/<file name>), which must not change when a view restriction moves
+    the file. So a document's file name is given out only when it is free on both sides."""
+
+    def url(self, name, *args, **kwargs):
+        if is_private(name):
+            # The storage API's way of saying "no public URL": Wagtail's serve view then
+            # streams the file instead of redirecting to it.
+            raise NotImplementedError(f"{name} is private and has no public URL.")
+        return super().url(name, *args, **kwargs)
+
+    def is_name_available(self, name, max_length=None):
+        if not super().is_name_available(name, max_length):
+            return False
+        return not public_name(name).startswith(DOCUMENTS_PREFIX) or not self.exists(other_side(name))
+
+    def copy_to_other_side(self, name, max_length=None) -> str:
+        """Copies the file to the same name on the other side and returns the new name.
+        A name taken there after all (by a copy a failed move left behind) or too long
+        gives way to a free one."""
+        target = other_side(name)
+        with self.open(name) as content:
+            # The check without the twin, which is the very file being copied.
+            if super().is_name_available(target, max_length):
+                return self._save(target, content)
+            return self.save(target, content, max_length)
+
+
+class S3MediaStorage(PrivateFilesMixin, S3Storage):
+    pass
+
+
+class LocalMediaStorage(PrivateFilesMixin, FileSystemStorage):
+    pass

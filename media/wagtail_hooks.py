@@ -1,4 +1,5 @@
-"""Admin wiring of the media library: the views that store files, in place of Wagtail's.
+"""Admin wiring of the media library: the views that store files, in place of Wagtail's,
+and the bulk move of documents to another collection, which must sort their files.
 
 Wagtail registers these views as plain admin URLs or inside its chooser viewsets, neither
 of which can be configured to use other views, so the replacements are registered under
@@ -11,10 +12,11 @@ Wagtail upgrade moves an address.
 
 from django.urls import path
 from wagtail import hooks
+from wagtail.documents.views.bulk_actions.document_bulk_action import DocumentBulkAction
 from wagtail.documents.views.chooser import viewset as document_chooser
 from wagtail.images.views.chooser import viewset as image_chooser
 
-from . import admin_views
+from . import admin_views, document_files
 
 
 @hooks.register("register_admin_urls", order=-1)
@@ -40,3 +42,10 @@ def register_storage_failure_safe_views():
             admin_views.DocumentFromPendingUploadView.as_view(),
         ),
     ]
+
+
+@hooks.register("after_bulk_action")
+def sort_files_of_documents_moved_to_another_collection(request, action_type, objects, action_class_instance):
+    # Wagtail moves them with a queryset update, which sends no save signals.
+    if action_type == "add_to_collection" and isinstance(action_class_instance, DocumentBulkAction):
+        document_files.sync_document_files_after_commit()

@@ -1,5 +1,6 @@
-"""A real S3 endpoint for the tests: moto's standalone server, and a public media bucket
-on it, as the production stack sets one up (anyone reads, only the CMS writes)."""
+"""A real S3 endpoint for the tests: moto's standalone server, and a media bucket on it as
+the production stack sets one up: anyone reads the public prefixes, only the CMS reads
+the rest (restricted documents under private/) and writes."""
 
 import json
 import socket
@@ -17,6 +18,9 @@ REGION = "eu-central-1"
 # moto accepts any credentials; these only have to be present, as boto3 reads them
 # from the environment.
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "cms-test", "AWS_SECRET_ACCESS_KEY": "cms-test-secret"}
+# Where Wagtail writes originals, renditions and public documents; docker-compose.yml's
+# minio-init makes the same prefixes downloadable.
+PUBLIC_PREFIXES = ("original_images/", "images/", "documents/")
 
 
 def public_read_policy(bucket: str) -> str:
@@ -28,7 +32,7 @@ def public_read_policy(bucket: str) -> str:
                     "Effect": "Allow",
                     "Principal": "*",
                     "Action": "s3:GetObject",
-                    "Resource": f"arn:aws:s3:::{bucket}/*",
+                    "Resource": [f"arn:aws:s3:::{bucket}/{prefix}*" for prefix in PUBLIC_PREFIXES],
                 }
             ],
         }
@@ -77,9 +81,18 @@ def s3_client(endpoint: str):
     )
 
 
-def create_public_bucket(client, bucket: str = BUCKET) -> None:
+def create_media_bucket(client, bucket: str = BUCKET) -> None:
     client.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": REGION})
     client.put_bucket_policy(Bucket=bucket, Policy=public_read_policy(bucket))
+
+
+def refuse(client, action: str, keys: str = "*") -> None:
+    """A bucket policy that refuses `action` (e.g. s3:PutObject) on `keys` and allows the rest."""
+    policy = json.loads(client.get_bucket_policy(Bucket=BUCKET)["Policy"])
+    policy["Statement"].append(
+        {"Effect": "Deny", "Principal": "*", "Action": action, "Resource": f"arn:aws:s3:::{BUCKET}/{keys}"}
+    )
+    client.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(policy))
 
 
 def delete_bucket(client, bucket: str = BUCKET) -> None:
@@ -89,12 +102,12 @@ def delete_bucket(client, bucket: str = BUCKET) -> None:
 
 
 def use_bucket(settings, monkeypatch, endpoint: str):
-    """Creates a fresh public bucket and points the media storage at it with the settings
+    """Creates a fresh media bucket and points the media storage at it with the settings
     a deployment sets; the credentials come from the environment only. Returns a client."""
     for name, value in CREDENTIALS.items():
         monkeypatch.setenv(name, value)
     client = s3_client(endpoint)
-    create_public_bucket(client)
+    create_media_bucket(client)
     settings.AWS_STORAGE_BUCKET_NAME = BUCKET
     settings.AWS_S3_ENDPOINT_URL = endpoint
     settings.AWS_S3_REGION_NAME = REGION
@@ -104,4 +117,4 @@ def use_bucket(settings, monkeypatch, endpoint: str):
 
 def use_s3_storage(settings) -> None:
     """A fresh S3 storage object for the media, which reads the AWS_* settings as they are now."""
-    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage"}}
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "media.storage.S3MediaStorage"}}

@@ -157,12 +157,12 @@ AWS_S3_CLIENT_CONFIG = Config(
     retries={"mode": "standard", "total_max_attempts": 2},
 )
 
+# django-storages' S3 storage and Django's file storage, except that files under private/
+# (restricted documents, media.document_files) have no public URL.
 STORAGES = {
     "default": {
         "BACKEND": (
-            "storages.backends.s3.S3Storage"
-            if AWS_STORAGE_BUCKET_NAME
-            else "django.core.files.storage.FileSystemStorage"
+            "media.storage.S3MediaStorage" if AWS_STORAGE_BUCKET_NAME else "media.storage.LocalMediaStorage"
         ),
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

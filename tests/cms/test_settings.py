@@ -76,7 +76,7 @@ def test_media_go_to_s3_when_a_bucket_is_named():
         text=True,
     )
 
-    assert result.stdout.strip() == "storages.backends.s3.S3Storage"
+    assert result.stdout.strip() == "media.storage.S3MediaStorage"
 
 
 def test_production_passes_the_deployment_checks_with_the_documented_variables():

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from tests.deploy.compose import COMPOSE_FILE, PROJECT_DIR, compose_file, service, service_command
+from tests.s3 import PUBLIC_PREFIXES
 
 ENV_EXAMPLE = PROJECT_DIR / ".env.example"
 DOCKERFILE = PROJECT_DIR / "Dockerfile"
@@ -186,6 +187,21 @@ def test_the_files_the_stack_uses_exist():
     )
     assert (PROJECT_DIR / varnish_config / "default.vcl").is_file()
     assert (PROJECT_DIR / varnish_config / "backend.vcl").is_file()
+
+
+def test_minio_init_lets_anyone_read_the_public_prefixes_only():
+    """The prefixes are those of the tests' bucket (tests/s3.py), where the media tests
+    check that images and public documents are readable and restricted documents are not."""
+    script = service(ONE_SHOT)["command"][0].splitlines()
+    bucket = "stack/$$AWS_STORAGE_BUCKET_NAME"
+
+    assert [line for line in script if line.startswith("mc anonymous ")] == [
+        # Earlier versions let anyone download the whole bucket: that goes first.
+        f'mc anonymous set none "{bucket}"',
+        *(f'mc anonymous set download "{bucket}/{prefix}"' for prefix in PUBLIC_PREFIXES),
+    ]
+    created = script.index(f'mc mb --ignore-existing "{bucket}"')
+    assert created < script.index(f'mc anonymous set none "{bucket}"')
 
 
 def test_web_worker_and_scheduler_run_one_image_with_their_own_commands():

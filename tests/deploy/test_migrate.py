@@ -1,4 +1,5 @@
-"""Web containers that start together take turns to migrate (deploy/migrate.py)."""
+"""Web containers that start together take turns to migrate (deploy/migrate.py), and then
+sort the document files."""
 
 import subprocess
 import sys
@@ -7,9 +8,13 @@ from importlib.util import module_from_spec, spec_from_file_location
 
 import psycopg2
 import pytest
+import wagtail_factories
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction
 
 from tests.deploy.compose import PROJECT_DIR
 from tests.deploy.processes import database_url, production_environment
+from tests.s3 import free_port
 
 # The marker makes pytest-django create the test database, which the migration runs on.
 pytestmark = pytest.mark.django_db
@@ -63,3 +68,56 @@ def test_a_second_process_waits_until_the_first_has_migrated():
             migrating.kill()
             migrating.wait()
         holder.close()
+
+
+def restricted_document_stored_before():
+    """A document as stored before restricted documents were private: in a restricted
+    collection, with its file in documents/."""
+    root = Collection.get_first_root_node()
+    committee, press = root.add_child(name="Lenkungsgruppe"), root.add_child(name="Presse")
+    CollectionViewRestriction.objects.create(
+        collection=committee, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = wagtail_factories.DocumentFactory(collection=press, file__filename="protokoll.pdf")
+    get_document_model().objects.filter(pk=document.pk).update(collection=committee)
+
+
+def migrate(**variables: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "deploy/migrate.py"],
+        cwd=PROJECT_DIR,
+        env=production_environment(**variables),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_it_moves_the_files_of_restricted_documents_stored_before_to_private(tmp_path):
+    restricted_document_stored_before()
+
+    # MEDIA_ROOT is CMS_VAR_DIR/media, where the tests' uploads go too (tests/conftest.py).
+    migrating = migrate(CMS_VAR_DIR=str(tmp_path))
+
+    assert migrating.returncode == 0, migrating.stderr
+    assert "Document files moved: 1." in migrating.stdout
+    assert get_document_model().objects.get().file.name == "private/documents/protokoll.pdf"
+    assert (tmp_path / "media" / "private" / "documents" / "protokoll.pdf").is_file()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_failing_storage_is_reported_and_does_not_stop_the_start():
+    restricted_document_stored_before()
+
+    migrating = migrate(
+        AWS_STORAGE_BUCKET_NAME="cms-media",
+        AWS_S3_ENDPOINT_URL=f"http://127.0.0.1:{free_port()}",
+        AWS_ACCESS_KEY_ID="cms-test",
+        AWS_SECRET_ACCESS_KEY="cms-test-secret",
+    )
+
+    assert migrating.returncode == 0, migrating.stderr
+    assert "Media storage failed while moving document files: EndpointConnectionError" in migrating.stderr
+    assert "The site starts anyway." in migrating.stderr
+    assert get_document_model().objects.get().file.name == "documents/protokoll.pdf"

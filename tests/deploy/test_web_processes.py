@@ -30,7 +30,7 @@ from tests.admin_forms import article_form_data
 from tests.database import restore_database
 from tests.deploy.compose import PROJECT_DIR, service_command
 from tests.deploy.processes import production_environment, stop
-from tests.s3 import BUCKET, CREDENTIALS, REGION, create_public_bucket, free_port, moto_server, s3_client
+from tests.s3 import BUCKET, CREDENTIALS, REGION, create_media_bucket, free_port, moto_server, s3_client
 
 REDIS_URL = "redis://127.0.0.1:6379/10"
 ADMIN = {"username": "zentrale", "password": "Sehr-geheim-2024"}
@@ -86,7 +86,7 @@ def shared_cache():
 @pytest.fixture(scope="module")
 def s3_bucket():
     with moto_server() as endpoint:
-        create_public_bucket(s3_client(endpoint))
+        create_media_bucket(s3_client(endpoint))
         yield endpoint
 
 

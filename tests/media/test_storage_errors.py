@@ -7,8 +7,6 @@ port: connection refused), the bucket is gone, a bucket policy refuses writes or
 deletions, an original has been deleted from the bucket.
 """
 
-import json
-
 import pytest
 import wagtail_factories
 from botocore.config import Config
@@ -27,6 +25,7 @@ from tests.s3 import (
     delete_bucket,
     free_port,
     moto_server,
+    refuse,
     use_bucket,
     use_s3_storage,
 )
@@ -71,15 +70,6 @@ def bucket_exists(client) -> bool:
 
 def keys(client) -> list[str]:
     return sorted(item["Key"] for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", []))
-
-
-def refuse(client, action: str, keys: str = "*") -> None:
-    """A bucket policy that refuses `action` (e.g. s3:PutObject) on `keys` and allows the rest."""
-    policy = json.loads(client.get_bucket_policy(Bucket=BUCKET)["Policy"])
-    policy["Statement"].append(
-        {"Effect": "Deny", "Principal": "*", "Action": action, "Resource": f"arn:aws:s3:::{BUCKET}/{keys}"}
-    )
-    client.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(policy))
 
 
 def endpoint_down(settings, client):
