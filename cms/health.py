@@ -1,13 +1,20 @@
 """/healthz: whether this web process can serve, for load balancers and container checks.
 
 Each dependency is checked for real and reported with its time:
-- database: a round trip; without it nothing works, so a failure is a 503.
+- database: a round trip; without it nothing works, so a failure is a 503 and the load
+  balancer takes the process out of rotation.
 - storage: the media storage answers (S3: the bucket is reachable with the configured
-  credentials; local files: the folder is writable); without it uploads fail: 503.
-- cache: a write and a read; the site stays correct without it, only slower, so a
-  failure is reported as "degraded" with a 200.
+  credentials; local files: the folder is writable). Pages still render without it (they
+  leave out images whose renditions cannot be made), only uploads fail: "degraded", 200.
+  Every web process shares the storage, so a 503 would take all of them out at once.
+- cache: a write and a read; the site stays correct without it, only slower: "degraded".
+
+The address is public, so the answer holds statuses and timings only: an exception's
+text may name the database host, the S3 endpoint or the bucket. Why a check failed goes
+to the log, with the traceback.
 """
 
+import logging
 import os
 import time
 import uuid
@@ -20,6 +27,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 PROBE_NAME = "healthz-probe"
+
+logger = logging.getLogger(__name__)
 
 
 def _database():
@@ -47,25 +56,33 @@ def _cache():
     cache.delete(key)
 
 
-CHECKS = {"database": (_database, True), "storage": (_storage, True), "cache": (_cache, False)}
+# Each check by name, with whether the process needs what it checks to serve at all.
+CHECKS = {"database": (_database, True), "storage": (_storage, False), "cache": (_cache, False)}
 
 
-def _run(check) -> dict:
+def _run(name, check, essential) -> dict:
     started = time.perf_counter()
     try:
         check()
     except Exception as error:  # any failure is the answer here, not a crash
-        result = {"ok": False, "error": f"{type(error).__name__}: {error}"}
+        ok = False
+        logger.log(
+            logging.ERROR if essential else logging.WARNING,
+            "Health check %s failed: %s: %s",
+            name,
+            type(error).__name__,
+            error,
+            exc_info=error,
+        )
     else:
-        result = {"ok": True}
-    result["ms"] = round((time.perf_counter() - started) * 1000, 1)
-    return result
+        ok = True
+    return {"ok": ok, "ms": round((time.perf_counter() - started) * 1000, 1)}
 
 
 @never_cache
 @require_GET
 def healthz(request):
-    results = {name: _run(check) for name, (check, _) in CHECKS.items()}
+    results = {name: _run(name, check, essential) for name, (check, essential) in CHECKS.items()}
     essential_down = any(not results[name]["ok"] for name, (_, essential) in CHECKS.items() if essential)
     if essential_down:
         status, code = "error", 503

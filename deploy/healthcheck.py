@@ -6,7 +6,9 @@
 
 Exit status 0 means healthy. The image has no curl, hence Python.
 
-The web check asks the app itself, which checks its database, cache and storage.
+The web check asks the app itself, which checks its database, cache and storage: it is
+healthy while /healthz answers 200, "ok" or "degraded" (cache or storage down, pages still
+served), and not with a 503 (database down).
 The worker and the scheduler have no port to ask; their checks look at the work they
 exist to do instead: a task queue that nobody empties, or a page whose publishing date
 passed minutes ago, means the service is stuck or gone, whatever its process says.
