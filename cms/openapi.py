@@ -23,6 +23,8 @@ from wagtail.models import Page, get_page_models
 
 from articles.models import ArticlePage
 from cms.api import api_router
+from cms.api_errors import REQUEST_ID_HEADER
+from cms.api_params import ID, PAGE_ID, WholeNumber, field_whole_number, whole_number_parameters
 from cms.blocks import BodyBlock, HeadingBlock
 from events.models import EventPage
 from media.api import RENDITIONS
@@ -61,6 +63,12 @@ def string(description: str = "", **extra) -> dict:
 
 def integer(description: str = "", **extra) -> dict:
     return {"type": "integer", **({"description": description} if description else {}), **extra}
+
+
+def bounded(rule: WholeNumber, description: str = "", **extra) -> dict:
+    """An integer with the bounds the API accepts (cms.api_params), so that clients and the
+    fuzzing in the tests stay within them."""
+    return integer(description, minimum=rule.minimum, maximum=rule.maximum, **extra)
 
 
 def boolean(description: str = "") -> dict:
@@ -151,6 +159,16 @@ def shared_schemas() -> dict:
         "Error": closed_object(
             {"message": string("What was wrong with the request, in English, for developers.")},
             "Every 400 and 404 answer of the API.",
+        ),
+        "ServerError": closed_object(
+            {
+                "message": string("Always the same: the cause is in the server's log, not in the answer."),
+                "request_id": string(
+                    f"Finds the error in the server's log; also sent as the `{REQUEST_ID_HEADER}` header. "
+                    "Quote it when you report the error."
+                ),
+            },
+            "A 500 answer: the API failed on a request it should have answered.",
         ),
         "ListingMeta": closed_object(
             {"total_count": integer("Number of results across all pages of the list.")}
@@ -751,8 +769,9 @@ DATE_OR_DATETIME = (
 
 def query_parameters() -> dict:
     """Every query parameter of the API, by name; each endpoint uses those it accepts."""
-    limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
-    page_id = integer(minimum=1)
+    numbers = whole_number_parameters()
+    limit = numbers["limit"]
+    page_id = bounded(PAGE_ID)
     return {
         "type": _query(
             "type",
@@ -779,10 +798,10 @@ def query_parameters() -> dict:
         ),
         "limit": _query(
             "limit",
-            integer(minimum=0, maximum=limit_max, default=20),
-            f"Items per answer, at most {limit_max}.",
+            bounded(limit, default=min(20, limit.maximum)),
+            f"Items per answer, at most {limit.maximum}.",
         ),
-        "offset": _query("offset", integer(minimum=0, default=0), "Items to skip, for paging."),
+        "offset": _query("offset", bounded(numbers["offset"], default=0), "Items to skip, for paging."),
         "order": _query(
             "order",
             string(),
@@ -837,7 +856,7 @@ def query_parameters() -> dict:
             "A path on the website, e.g. `/aktuelles/`: redirects to that page in the API.",
             example="/aktuelles/",
         ),
-        "id": _query("id", integer(minimum=1), "The id to find: redirects to that object's detail."),
+        "id": _query("id", bounded(ID), "The id to find: redirects to that object's detail."),
         # Events
         "upcoming": _query(
             "upcoming",
@@ -931,8 +950,8 @@ def _field_filter_schema(field) -> dict:
         return string("Tag names, comma-separated; all must match.")
     if isinstance(field, models.BooleanField):
         return string(enum=["true", "false"])
-    if isinstance(field, (models.AutoField, models.IntegerField, models.ForeignKey)):
-        return integer()
+    if number := field_whole_number(field):
+        return bounded(number)
     if isinstance(field, models.DateTimeField):
         return string(format="date-time")
     if isinstance(field, models.DateField):
@@ -948,7 +967,7 @@ def field_filter_parameters(endpoint) -> list:
     # Parameters of their own (e.g. `locale`) take precedence over a field of the same name.
     names -= endpoint.known_query_parameters
     # Reverse relations (an image's `renditions`) are API fields by accident of naming.
-    names = {name for name in names if not model._meta.get_field(name).auto_created}
+    names = {name for name in names if not isinstance(model._meta.get_field(name), models.ForeignObjectRel)}
     return [
         _query(
             name,
@@ -965,7 +984,7 @@ def _path_id(noun: str) -> dict:
         "in": "path",
         "required": True,
         "description": f"The {noun}'s id.",
-        "schema": integer(minimum=0),
+        "schema": bounded(ID),
     }
 
 
@@ -999,6 +1018,11 @@ def error_response(description: str) -> dict:
 NOT_MODIFIED = {
     "description": "Not modified: the `If-None-Match` ETag (or `If-Modified-Since`) still matches. No body.",
     "headers": _headers("ETag", "Cache-Control"),
+}
+SERVER_ERROR = {
+    "description": "The API failed; `request_id` finds the error in the server's log.",
+    "headers": {REQUEST_ID_HEADER: {"description": "The answer's `request_id`.", "schema": string()}},
+    "content": {"application/json": {"schema": ref("ServerError")}},
 }
 BAD_REQUEST = error_response(
     "A parameter is unknown or has a value that cannot be used; `message` names it and, for "
@@ -1052,6 +1076,7 @@ def _operations(name, endpoint, *, tag, noun, item, detail, listing_extra="", de
                         if issubclass(endpoint, PagesAPIViewSet)
                         else {}
                     ),
+                    "500": SERVER_ERROR,
                 },
             }
         },
@@ -1067,6 +1092,7 @@ def _operations(name, endpoint, *, tag, noun, item, detail, listing_extra="", de
                     "304": NOT_MODIFIED,
                     "400": BAD_REQUEST,
                     "404": error_response(f"No such {noun}, or not public."),
+                    "500": SERVER_ERROR,
                 },
             }
         },
@@ -1081,6 +1107,7 @@ def _operations(name, endpoint, *, tag, noun, item, detail, listing_extra="", de
                     "302": redirect_response(noun),
                     "400": BAD_REQUEST,
                     "404": error_response(f"No {noun} matches."),
+                    "500": SERVER_ERROR,
                 },
             }
         },
@@ -1175,6 +1202,7 @@ def _paths(router, pages_endpoint) -> dict:
                 "200": json_response("The draft page.", ref("PagePreview"), cacheable=False),
                 "400": error_response("No token given."),
                 "403": error_response("The token is invalid or has expired."),
+                "500": SERVER_ERROR,
             },
         }
     }
@@ -1204,8 +1232,10 @@ news, events, projects and the media they show. Read-only; no authentication.
 - **Times** are ISO 8601 with the Berlin offset (`2022-03-07T17:00:00+01:00`); events
   also name their `time_zone`.
 - **Errors** are JSON `{"message": "..."}`: 400 for a parameter that is unknown or has a bad
-  value, 404 for what does not exist or is not public. Drafts and protected pages never
-  appear.
+  value (a whole number outside the parameter's `minimum` and `maximum`, a NUL character
+  anywhere), 404 for what does not exist or is not public. Drafts and protected pages never
+  appear. A failure of the API itself is a 500 with a `request_id` (also the `X-Request-ID`
+  header) to quote when you report it.
 
 ## Caching
 Every answer carries an `ETag`, and API answers a `Last-Modified`: send them back as

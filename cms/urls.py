@@ -48,3 +48,6 @@ if settings.DEBUG:
 
 # Wagtail's page serving comes last: it matches every remaining path.
 urlpatterns += [path("", include(wagtail_urls))]
+
+# JSON with a request id for server errors under /api/, the HTML error page elsewhere.
+handler500 = "cms.api_errors.server_error"

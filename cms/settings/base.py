@@ -81,6 +81,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A view's uncaught error under /api/ becomes a JSON 500 with a request id
+    # (cms.api_errors). Its answer is made where the view's would be, so it passes every
+    # middleware on the way out: CORS headers, never cached or marked public (not a 200).
+    "cms.api_errors.APIServerErrorMiddleware",
     "cms.middleware.APICacheControlMiddleware",
     # Innermost, so a cached API answer skips only the view, not the headers above.
     "cms.middleware.APIResponseCacheMiddleware",
@@ -104,6 +108,29 @@ TEMPLATES = [
         },
     },
 ]
+
+# Logging: warnings and errors of every part, tracebacks included, go to stderr, where the
+# container log collects them (`docker compose logs web`, next to gunicorn's access log).
+# Django's defaults print nothing when DEBUG is off: they mail request errors to ADMINS,
+# which this site has none of. A 500's entry names the request id its answer carries
+# (cms.api_errors); 4xx answers are in the access log already.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "plain"}
+    },
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        # Instead of Django's own handlers (the console with DEBUG on, mail to ADMINS), its
+        # records go to the root's.
+        "django": {"handlers": [], "level": "WARNING"},
+        "django.request": {"level": "ERROR"},
+        # runserver's access log in development, which configuring "django" resets.
+        "django.server": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+    },
+}
 
 # Database: SQLite in var/ unless DATABASE_URL names another server.
 DATABASES = {
