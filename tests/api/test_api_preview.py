@@ -20,6 +20,8 @@ from events.factories import EventPageFactory
 from preview.checks import check_preview_settings
 from preview.models import PreviewSnapshot
 from tests.admin_forms import article_form_data as admin_article_form_data
+from tests.s3 import free_port
+from tests.webhooks.receiver import Receiver
 
 pytestmark = pytest.mark.django_db
 
@@ -206,6 +208,36 @@ def test_without_a_front_end_the_editor_reads_a_notice_with_the_api_address(
     assert fetch_draft(client, parse_qs(api_url.query)["token"][0]).json()["title"] == (
         "Live-Auftakt: jetzt mit Livestream"
     )
+
+
+def test_a_front_end_on_this_machine_that_is_not_running_gets_a_notice_not_a_blank_panel(
+    editor_client, article, settings
+):
+    settings.HEADLESS_PREVIEW_URL = f"http://127.0.0.1:{free_port()}/?preview={{token}}"
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])
+
+    response = preview_in_app(editor_client, url, article_form_data())
+
+    assert response.status_code == 200
+    text = " ".join(response.content.decode().split())
+    assert "antwortet nicht" in text
+    assert "make example-app" in text
+    assert "Entwurf trotzdem im App-Frontend öffnen" in text
+
+
+def test_a_running_front_end_on_this_machine_gets_the_editor(editor_client, article, settings):
+    front_end = Receiver()
+    front_end.start()
+    try:
+        settings.HEADLESS_PREVIEW_URL = front_end.url + "?preview={token}"
+        url = reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])
+
+        response = preview_in_app(editor_client, url, article_form_data())
+    finally:
+        front_end.stop()
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(front_end.url + "?preview=")
 
 
 def test_the_admin_answer_with_the_token_is_never_cached(editor_client, article):
