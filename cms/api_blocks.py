@@ -32,6 +32,7 @@ from wagtail.rich_text import features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
 from cms.api_fields import page_link_representation
+from cms.external_links import external_link_tag
 from cms.visibility import is_visible
 from media.api import renditions_prefetch
 
@@ -152,6 +153,7 @@ class BodyReferences:
             **_wagtail_rules(features.get_link_types()),
             "page": self._page_links,
             "document": self._document_links,
+            "external": self._external_links,
         }
         embed_rules = {**_wagtail_rules(features.get_embed_types()), "image": self._image_embeds}
         self._rewrite = MultiRuleRewriter(
@@ -200,6 +202,12 @@ class BodyReferences:
         if not is_visible(page, self.request):
             return None
         return page.get_full_url(self.request)
+
+    @staticmethod
+    def _external_links(attrs_list):
+        # Without the website's screen reader hint, which apps have not got: target="_blank"
+        # tells them the editor wants a new tab (or the system browser).
+        return [external_link_tag(attrs, described_by=None) for attrs in attrs_list]
 
     def _document_links(self, attrs_list):
         return [_opening_a(self._document_url(attrs)) for attrs in attrs_list]

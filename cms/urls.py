@@ -2,18 +2,33 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from media.views import serve_document, serve_public_media
 from preview.api import PagePreviewAPIViewSet
 
+from . import link_chooser
 from .api import api_router
 from .api_views import api_docs, api_not_found, openapi_json
 from .health import healthz
 from .views import VisiblePagesSitemap, robots_txt, search
 
+# The rich text editor's link dialog in German, with "In neuem Tab öffnen"
+# (cms.link_chooser): ahead of the admin's own views under the same addresses and names.
+LINK_CHOOSERS = [
+    ("choose-external-link/", link_chooser.ExternalLinkView, "wagtailadmin_choose_page_external_link"),
+    ("choose-email-link/", link_chooser.EmailLinkView, "wagtailadmin_choose_page_email_link"),
+    ("choose-phone-link/", link_chooser.PhoneLinkView, "wagtailadmin_choose_page_phone_link"),
+    ("choose-anchor-link/", link_chooser.AnchorLinkView, "wagtailadmin_choose_page_anchor_link"),
+]
+
 urlpatterns = [
+    *(
+        path(f"admin/{route}", require_admin_access(view.as_view()), name=name)
+        for route, view, name in LINK_CHOOSERS
+    ),
     path("admin/", include(wagtailadmin_urls)),
     # Beside the router rather than registered in it, as it builds on cms.api's pages
     # endpoint; wrapped by it so links in the draft point into the API like any answer's.

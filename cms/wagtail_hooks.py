@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from events.models import Venue
 
+from .link_chooser import register_new_tab_links
 from .models import Category, Organisation, Person, Theme
 from .rich_text import VisiblePageLinkHandler
 
@@ -56,7 +57,9 @@ class DirectoryGroup(SnippetViewSetGroup):
 register_snippet(DirectoryGroup)
 
 
-# After Wagtail's own registration (order 0), so this handler replaces its "page" link type.
+# After Wagtail's own registration (order 0), so these replace its "page" link type and its
+# "link" feature.
 @hooks.register("register_rich_text_features", order=1)
-def register_visible_page_links(features):
+def register_links(features):
     features.register_link_type(VisiblePageLinkHandler)
+    register_new_tab_links(features)
