@@ -13,6 +13,7 @@ from media.api import ImageCreditsField, ImageField
 from media.credits import credits_for, images_shown_on
 from preview.views import APP_PREVIEW_MODE, serve_app_preview
 
+from .page_forms import PageForm
 from .visibility import visible_pages
 
 GERMAN_TRANSLITERATION = str.maketrans(
@@ -173,6 +174,7 @@ class BasePage(Page):
     the computed list of image credits, and a preview on the website and in the app."""
 
     preview_modes = [("", "Website"), (APP_PREVIEW_MODE, "App-Vorschau")]
+    base_form_class = PageForm
 
     teaser = models.TextField(
         "Anreißer",
