@@ -63,3 +63,19 @@ register_snippet(DirectoryGroup)
 def register_links(features):
     features.register_link_type(VisiblePageLinkHandler)
     register_new_tab_links(features)
+
+
+# The calendars keep the dates editors type (cms.date_input), and the preview's "Checks"
+# panel runs the team's accessibility rules (cms.userbar).
+hooks.register("insert_global_admin_js", date_input.date_picker_script)
+hooks.register("construct_wagtail_userbar", userbar.use_editorial_checks)
+
+
+# The team's dashboard (cms.dashboard) in place of Wagtail's nearly empty one.
+hooks.register("construct_homepage_panels", dashboard.add_team_panels)
+
+
+# The approver's button and confirmation in the page editor say what a review step does
+# (cms.review_steps).
+hooks.register("construct_page_action_menu", review_steps.label_a_scheduling_approval)
+hooks.register("after_edit_page", review_steps.confirm_review_step)

@@ -283,6 +283,12 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# The admin's date fields and their calendars show and write German dates. The server
+# reads them with Django's "de" input formats (LANGUAGE_CODE), which take ISO dates too;
+# cms.date_input keeps the calendar from replacing what it cannot read.
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Links typed without a scheme get https://, as Django 6 will do by default.
 FORMS_URLFIELD_ASSUME_HTTPS = True

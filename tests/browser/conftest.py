@@ -5,6 +5,9 @@ request threads can read it, onto the database as the migrations left it. When t
 session ends the database is put back in that state (Django's serialized-rollback tools),
 so a reused test database never carries the demo site into the next run.
 
+Tests of the admin use `editor_page`, signed in as a member of "Freigabe" who, like the
+demo site, is committed for the live server and removed at the end.
+
 Playwright never downloads a browser here: it drives Debian's `chromium` package (or
 the executable in CHROMIUM_PATH). Without one, every test in this folder is skipped.
 """
@@ -17,18 +20,23 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, connections
 from django.test import override_settings
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, expect, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Site
 
+from cms.editorial import APPROVERS
 from tests.database import restore_database
 
 BROWSER_TESTS_DIR = Path(__file__).parent
 SCREENSHOT_DIR = Path(settings.VAR_DIR) / "screenshots"
+EDITOR_USERNAME = "browser-freigabe"
+EDITOR_PASSWORD = "im-browser-angemeldet"
 NO_CHROMIUM = (
     "Chromium not found: install Debian's chromium package (apt-get install chromium) "
     "to run the browser tests"
@@ -154,3 +162,34 @@ def page(new_context):
 def screenshot_dir() -> Path:
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     return SCREENSHOT_DIR
+
+
+@pytest.fixture(scope="session")
+def editor_account(demo_server, django_db_blocker):
+    """A member of "Freigabe" (cms.editorial), committed like the demo site so that the live
+    server's threads know them; the demo site's clean-up removes them again."""
+    with django_db_blocker.unblock():
+        editor = get_user_model().objects.create_user(EDITOR_USERNAME, password=EDITOR_PASSWORD)
+        editor.groups.add(Group.objects.get(name=APPROVERS))
+    return editor
+
+
+@pytest.fixture(scope="session")
+def editor_session(browser, demo_server, editor_account) -> dict:
+    """The cookies of that editor, signed in once through the admin's login form."""
+    context = browser.new_context(base_url=demo_server.url, locale="de-DE")
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill(EDITOR_USERNAME)
+    page.locator("#id_password").fill(EDITOR_PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    expect(page).to_have_url(f"{demo_server.url}/admin/")
+    state = context.storage_state()
+    context.close()
+    return state
+
+
+@pytest.fixture
+def editor_page(new_context, editor_session) -> Page:
+    """A browser page signed in to the admin as the "Freigabe" editor."""
+    return new_context(storage_state=editor_session).new_page()
