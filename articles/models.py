@@ -106,6 +106,7 @@ class ArticlePage(BasePage):
         *BasePage.search_fields,
         index.SearchField("body"),
         index.FilterField("date"),
+        index.FilterField("category"),
         index.RelatedFields("category", [index.SearchField("name")]),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]

@@ -15,6 +15,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from articles.panels import AnnouncingArticlesPanel
+from cms.admin_dates import admin_date
 from cms.api_fields import PageLinkField, TermField
 from cms.blocks import BodyBlock
 from cms.models import BasePage, CardQuerySet
@@ -294,6 +296,7 @@ class EventPage(RoutablePageMixin, BasePage):
             [FieldPanel("category"), FieldPanel("organiser"), FieldPanel("project")],
             heading="Einordnung",
         ),
+        AnnouncingArticlesPanel(heading="Nachrichten zu dieser Veranstaltung"),
         BasePage.teaser_panel,
         BasePage.hero_image_panel,
         FieldPanel("body"),
@@ -306,6 +309,7 @@ class EventPage(RoutablePageMixin, BasePage):
         index.FilterField("end"),
         index.FilterField("attendance_mode"),
         index.FilterField("status"),
+        index.FilterField("venue"),
         index.RelatedFields("venue", [index.SearchField("name"), index.SearchField("city")]),
         index.RelatedFields("category", [index.SearchField("name")]),
     ]
@@ -351,6 +355,19 @@ class EventPage(RoutablePageMixin, BasePage):
             )
         if errors:
             raise ValidationError(errors)
+
+    def get_admin_display_title(self):
+        # The admin (page chooser, lists, breadcrumbs) names an event with its date, so editors
+        # pick the right one of several with the same title; the website and the API use
+        # `title` and never show this.
+        if self.start is None:
+            return super().get_admin_display_title()
+        return f"{super().get_admin_display_title()} ({self.admin_start})"
+
+    @property
+    def admin_start(self) -> str:
+        """The start as the admin shows it: "07.03.2022, 17:00", or "07.03.2022" all day."""
+        return admin_date(self.start, with_time=not self.all_day)
 
     @property
     def time_zone(self) -> str:

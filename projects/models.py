@@ -112,6 +112,8 @@ class ProjectPage(BasePage):
         index.SearchField("body"),
         index.SearchField("funding_programme"),
         index.FilterField("status"),
+        index.FilterField("start_date"),
+        index.FilterField("end_date"),
         index.RelatedFields("themes", [index.SearchField("name")]),
     ]
     api_fields = [

@@ -1,0 +1,55 @@
+"""The news in the admin: "Nachrichten" in the sidebar and the "Aktuelles" section in the page
+tree list articles newest first, with category and date filters (see cms.admin_sections); a
+new article can start with an event filled in (articles.admin_views)."""
+
+from django.forms import CheckboxSelectMultiple
+from django_filters import DateFromToRangeFilter, ModelMultipleChoiceFilter
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget
+from wagtail.admin.ui.tables import Column
+
+from cms.admin_dates import admin_date
+from cms.admin_sections import SectionFilterSet, SectionListingViewSet, SectionPageViewSet, section_columns
+from cms.models import Category
+
+from .admin_views import ArticleCreateView
+from .models import ArticlePage
+
+
+class ArticleFilterSet(SectionFilterSet):
+    date = DateFromToRangeFilter(label="Datum", widget=DateRangePickerWidget)
+    category = ModelMultipleChoiceFilter(
+        label="Kategorie", queryset=Category.objects.all(), widget=CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = ArticlePage
+        fields = []
+
+
+class ArticleListing:
+    model = ArticlePage
+    columns = section_columns(
+        Column("date", label="Datum", sort_key="date", accessor=lambda article: admin_date(article.date)),
+        Column("category", label="Kategorie", sort_key="category__name"),
+    )
+    filterset_class = ArticleFilterSet
+    ordering = "-date"
+    list_select_related = ["category"]
+    add_item_label = "Neue Nachricht"
+
+
+class ArticlePageViewSet(ArticleListing, SectionPageViewSet):
+    add_view_class = ArticleCreateView
+
+
+class ArticleListingViewSet(ArticleListing, SectionListingViewSet):
+    name = "nachrichten"
+    menu_label = "Nachrichten"
+    icon = "doc-full"
+    menu_order = 110
+
+
+@hooks.register("register_admin_viewset")
+def register_article_views():
+    return [ArticlePageViewSet(), ArticleListingViewSet()]
