@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install demo bench example-app clean
+.PHONY: run test lint install demo bench example-app translations clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ lint: install
 
 test: lint
 	$(PY) -m tests.run
+
+# Compiles the project's German catalogue after an edit of its .po. polib (a dev requirement)
+# does what GNU gettext's msgfmt would, so no system package is needed; the .mo is committed.
+CATALOGUE := locale/de/LC_MESSAGES/django
+translations: install
+	$(PY) -c "import polib; polib.pofile('$(CATALOGUE).po').save_as_mofile('$(CATALOGUE).mo')"
 
 # The example app on http://localhost:8001, reading the API of `make run`.
 example-app:

@@ -18,6 +18,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from media.api import IMAGE_PARTS, RENDITION_SPECS, ImagePartField, renditions_prefetch
 
 from .api_filters import FILTER_PARAMETERS, CheckedFieldsFilter, PageTypeFilter, with_checked_fields
+from .api_names import GermanViewNames
 from .api_params import CheckedParametersMixin
 from .api_snippets import (
     CategoriesAPIViewSet,
@@ -53,9 +54,14 @@ class CardPageSerializer(PageSerializer):
     html_url = RequestPageHtmlUrlField(read_only=True)
 
 
-class CardPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
+class CardPagesAPIViewSet(GermanViewNames, CheckedParametersMixin, PagesAPIViewSet):
     """Pages whose `fields=*` lists cost the same number of queries for 2 or 20 items."""
 
+    view_title = "Seiten"
+    view_summary = (
+        "Die veröffentlichten Seiten der Website: Nachrichten, Veranstaltungen, Projekte und "
+        "Inhaltsseiten. Parameter und Felder beschreibt /api/v2/docs/."
+    )
     base_serializer_class = CardPageSerializer
 
     # The page type filters (cms.api_filters) come before Wagtail's ordering, so an
@@ -155,9 +161,11 @@ class CustomImageSerializer(ImageSerializer):
     renditions = ImagePartField("renditions")
 
 
-class CustomImagesAPIViewSet(CheckedParametersMixin, ImagesAPIViewSet):
+class CustomImagesAPIViewSet(GermanViewNames, CheckedParametersMixin, ImagesAPIViewSet):
     """Images in the same shape as a page's image fields, so clients parse one format."""
 
+    view_title = "Bilder"
+    view_summary = "Die Bilder der Mediathek mit Alternativtext, Bildnachweis und fertigen Bildgrößen."
     filter_backends = with_checked_fields(ImagesAPIViewSet.filter_backends)
 
     base_serializer_class = CustomImageSerializer
@@ -168,10 +176,12 @@ class CustomImagesAPIViewSet(CheckedParametersMixin, ImagesAPIViewSet):
         return super().get_queryset().prefetch_renditions(*RENDITION_SPECS)
 
 
-class CheckedDocumentsAPIViewSet(CheckedParametersMixin, DocumentsAPIViewSet):
+class CheckedDocumentsAPIViewSet(GermanViewNames, CheckedParametersMixin, DocumentsAPIViewSet):
     """Wagtail's documents endpoint, with its query parameters checked (cms.api_params) and
     a field filter value its field cannot hold answered by a 400."""
 
+    view_title = "Dokumente"
+    view_summary = "Die öffentlichen Dokumente der Mediathek mit Adresse, Größe und Dateityp."
     filter_backends = with_checked_fields(DocumentsAPIViewSet.filter_backends)
 
     def get_queryset(self):

@@ -17,11 +17,12 @@ from events.models import Venue
 from media.api import RENDITION_SPECS, ImageField
 
 from .api_filters import CheckedFieldsFilter
+from .api_names import GermanViewNames
 from .api_params import CheckedParametersMixin
 from .models import Category, Organisation, Theme
 
 
-class SnippetAPIViewSet(CheckedParametersMixin, BaseAPIViewSet):
+class SnippetAPIViewSet(GermanViewNames, CheckedParametersMixin, BaseAPIViewSet):
     filter_backends = [CheckedFieldsFilter, OrderingFilter]
 
     @classmethod
@@ -37,6 +38,8 @@ class CategoriesAPIViewSet(SnippetAPIViewSet):
 
     name = "categories"
     model = Category
+    view_title = "Kategorien"
+    view_summary = "Die Arten von Nachrichten und Veranstaltungen; ihr Kurzname filtert Seiten (`category=`)."
     body_fields = ["id", "name", "slug"]
 
 
@@ -45,6 +48,8 @@ class ThemesAPIViewSet(SnippetAPIViewSet):
 
     name = "themes"
     model = Theme
+    view_title = "Themenfelder"
+    view_summary = "Die Handlungsfelder der Strategie; ihr Kurzname filtert Projekte (`theme=`)."
     body_fields = ["id", "name", "slug", "description"]
 
 
@@ -53,6 +58,8 @@ class VenuesAPIViewSet(SnippetAPIViewSet):
 
     name = "venues"
     model = Venue
+    view_title = "Veranstaltungsorte"
+    view_summary = "Veranstaltungsorte mit Adresse, Koordinaten und Hinweisen zur Barrierefreiheit."
     body_fields = [
         "id",
         "name",
@@ -71,6 +78,8 @@ class OrganisationsAPIViewSet(SnippetAPIViewSet):
 
     name = "organisations"
     model = Organisation
+    view_title = "Organisationen"
+    view_summary = "Fördergeber, Partner und Veranstalter, mit Logo."
     body_fields = ["id", "name", "short_name", "url", APIField("logo", serializer=ImageField())]
 
     def get_queryset(self):

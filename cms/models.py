@@ -1,6 +1,7 @@
 """Shared pieces of the content model: the page base class and the snippets that
 several apps use (categories, themes, organisations, people)."""
 
+from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
@@ -244,3 +245,20 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return f"{self.number} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
+
+
+class GroupDescription(models.Model):
+    """What the members of a group may do, in a sentence or two. Django's groups have only a
+    name; administrators read and edit this where they list and edit groups (cms.groups)."""
+
+    group = models.OneToOneField(
+        Group, on_delete=models.CASCADE, primary_key=True, related_name="description"
+    )
+    text = models.TextField("Beschreibung", blank=True)
+
+    class Meta:
+        verbose_name = "Gruppenbeschreibung"
+        verbose_name_plural = "Gruppenbeschreibungen"
+
+    def __str__(self):
+        return self.text

@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from events.models import Venue
 
+from . import dashboard, date_input, review_steps, userbar
 from .link_chooser import register_new_tab_links
 from .models import Category, Organisation, Person, Theme
 from .rich_text import VisiblePageLinkHandler

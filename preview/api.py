@@ -31,6 +31,8 @@ class DraftPageSerializer(CardPagesAPIViewSet.base_serializer_class):
 
 
 class PagePreviewAPIViewSet(CardPagesAPIViewSet):
+    view_title = "Entwurfsvorschau"
+    view_summary = "Der Entwurf hinter einem Vorschau-Token, in der Form einer einzelnen Seite."
     base_serializer_class = DraftPageSerializer
     known_query_parameters = frozenset(["token", "fields", "rich_text_format", "format", "_"])
 

@@ -1,7 +1,8 @@
 """Shared fixtures: a site tree like the demo's, and the people who use it.
 
-Personas: `admin_client` (superuser), `editor_client` (member of Wagtail's "Editors"
-group, which can write but not manage users), and the plain `client` as an anonymous
+Personas: `admin_client` (superuser), `editor_client` (member of the editorial group
+"Redaktion", which writes and submits for review), `approver_client` (member of "Freigabe",
+which also approves and publishes; cms.editorial), and the plain `client` as an anonymous
 visitor.
 """
 
@@ -9,9 +10,11 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 from wagtail.models import Page, Site
 
 from articles.factories import ArticleIndexPageFactory
+from cms.editorial import APPROVERS, WRITERS
 from events.factories import EventIndexPageFactory
 from home.factories import HomePageFactory
 from home.models import HomePage
@@ -55,11 +58,27 @@ def editor(django_user_model):
     user = django_user_model.objects.create_user(
         username="redaktion", email="redaktion@example.org", password="x"
     )
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name=WRITERS))
     return user
 
 
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def approver(django_user_model):
+    user = django_user_model.objects.create_user(
+        username="freigabe", password="x", first_name="Ben", last_name="Freigeber"
+    )
+    user.groups.add(Group.objects.get(name=APPROVERS))
+    return user
+
+
+@pytest.fixture
+def approver_client(approver):
+    client = Client()
+    client.force_login(approver)
     return client

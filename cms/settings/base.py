@@ -42,7 +42,8 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app with the groups' descriptions in the admin (cms.groups).
+    "cms.wagtail_users.WagtailUsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -63,6 +64,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     # The template Wagtail's sitemap view renders lives in Django's sitemaps app.
     "django.contrib.sitemaps",
+    # Wagtail's admin says "vor 3 Minuten" with this app's template tags; without the app
+    # installed, its German catalogue is not loaded and the admin says "3 minutes ago".
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -156,6 +160,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
+# The project's corrections to Wagtail's German (locale/de/LC_MESSAGES/django.po): strings
+# its catalogue leaves English or words oddly, and one vocabulary for the review steps.
+# The compiled django.mo is committed beside it; `make translations` rebuilds it.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # cms/static/ is found as the cms app's own folder; collectstatic gathers every app's
 # files into STATIC_ROOT, from where whitenoise serves them.
@@ -269,6 +277,15 @@ WEBHOOK_DELIVERIES_KEEP_DAYS = env_int("WEBHOOK_DELIVERIES_KEEP_DAYS", 90)
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Smart City")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAIL_I18N_ENABLED = False
+# Every date in the CMS is Berlin time, so editors have no time zone to choose (and the
+# account settings do not list 600 zone names in English).
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
+# Avatars are the editors' own uploads or Wagtail's default picture: the admin asks no other
+# host, so no editor's e-mail address (hashed) goes to gravatar.com.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.org for new versions: upgrades are chosen and
+# pinned in requirements.txt, not prompted by the admin.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
 # A replaced image or document file is deleted only once the new one is stored (media.forms).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.ImageForm"

@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
+from cms.editorial import WRITERS
 from home.factories import ContentPageFactory, HomePageFactory
 
 SECRET = "Geheimsache"
@@ -19,7 +20,7 @@ OTHER_HOST = "nachbarstadt.example"
 def restrict(page, restriction_type, **fields):
     restriction = PageViewRestriction.objects.create(page=page, restriction_type=restriction_type, **fields)
     if restriction_type == PageViewRestriction.GROUPS:
-        restriction.groups.set([Group.objects.get(name="Editors")])
+        restriction.groups.set([Group.objects.get(name=WRITERS)])
 
 
 @pytest.fixture

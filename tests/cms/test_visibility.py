@@ -17,6 +17,7 @@ from wagtail.models import PageViewRestriction
 
 from articles.factories import ArticlePageFactory
 from articles.models import ArticleEventLink, ArticleProjectLink
+from cms.editorial import WRITERS
 from cms.visibility import is_visible, visible_pages
 from events.factories import EventPageFactory
 from home.factories import ContentPageFactory
@@ -42,7 +43,7 @@ def hide(page, how):
         page=page, restriction_type=how, password="geheim" if how == "password" else ""
     )
     if how == "groups":
-        restriction.groups.set([Group.objects.get(name="Editors")])
+        restriction.groups.set([Group.objects.get(name=WRITERS)])
 
 
 def secret_title(kind):
