@@ -4,6 +4,8 @@ panels on the dashboard and in the page editor."""
 import json
 
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 
 def get_soup(client, url) -> BeautifulSoup:
@@ -74,3 +76,10 @@ def panel(soup, heading):
     """The panel (a section with its heading) that `heading` names."""
     heading_tag = soup.find(attrs={"data-panel-heading-text": True}, string=lambda text: text == heading)
     return heading_tag.find_parent("section")
+
+
+def queries_to_open(client, url) -> int:
+    """How many database queries the admin page at `url` costs, which must answer 200."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)

@@ -4,8 +4,6 @@ filter them by both, and start a new article from a labelled button."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.factories import ArticlePageFactory
@@ -16,6 +14,7 @@ from tests.admin_pages import (
     header_button,
     listing_headings,
     listing_rows,
+    queries_to_open,
     sidebar_links,
 )
 
@@ -111,13 +110,8 @@ def test_the_news_list_costs_the_same_queries_for_two_or_eight_articles(site_tre
         for _ in range(count):
             ArticlePageFactory(parent=site_tree.articles, category=CategoryFactory())
 
-    def queries():
-        with CaptureQueriesContext(connection) as captured:
-            assert approver_client.get(NEWS).status_code == 200
-        return len(captured)
-
     add_articles(2)
-    with_two = queries()
+    with_two = queries_to_open(approver_client, NEWS)
     add_articles(6)
 
-    assert queries() == with_two
+    assert queries_to_open(approver_client, NEWS) == with_two

@@ -6,8 +6,6 @@ import datetime
 import itertools
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,7 +13,7 @@ from articles.factories import ArticlePageFactory
 from events.factories import EventPageFactory, VenueFactory
 from events.models import EventPage
 from media.factories import ImageFactory
-from tests.admin_pages import get_soup, panel
+from tests.admin_pages import get_soup, panel, queries_to_open
 
 pytestmark = pytest.mark.django_db
 
@@ -209,13 +207,8 @@ def test_the_dashboard_costs_the_same_queries_for_two_or_five_rows_per_list(
             event_in(site_tree, 3, venue=VenueFactory())
             ImageFactory(credit_author="", credit_source="")
 
-    def queries():
-        with CaptureQueriesContext(connection) as captured:
-            assert approver_client.get(DASHBOARD).status_code == 200
-        return len(captured)
-
     add_rows(2)
-    with_two = queries()
+    with_two = queries_to_open(approver_client, DASHBOARD)
     add_rows(3)
 
-    assert queries() == with_two
+    assert queries_to_open(approver_client, DASHBOARD) == with_two

@@ -7,8 +7,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.factories import ArticlePageFactory
@@ -21,6 +19,7 @@ from tests.admin_pages import (
     header_button,
     listing_headings,
     listing_rows,
+    queries_to_open,
     sidebar_links,
 )
 from tests.html import get_html
@@ -167,13 +166,8 @@ def test_the_event_list_costs_the_same_queries_for_two_or_eight_events(site_tree
         for _ in range(count):
             EventPageFactory(parent=site_tree.events, venue=VenueFactory())
 
-    def queries():
-        with CaptureQueriesContext(connection) as captured:
-            assert approver_client.get(EVENTS).status_code == 200
-        return len(captured)
-
     add_events(2)
-    with_two = queries()
+    with_two = queries_to_open(approver_client, EVENTS)
     add_events(6)
 
-    assert queries() == with_two
+    assert queries_to_open(approver_client, EVENTS) == with_two

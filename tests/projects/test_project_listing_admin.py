@@ -4,8 +4,6 @@ and filter them by both."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from projects.factories import ProjectPageFactory
@@ -16,6 +14,7 @@ from tests.admin_pages import (
     header_button,
     listing_headings,
     listing_rows,
+    queries_to_open,
     sidebar_links,
 )
 
@@ -116,13 +115,8 @@ def test_the_project_list_costs_the_same_queries_for_two_or_eight_projects(site_
         for _ in range(count):
             ProjectPageFactory(parent=site_tree.projects)
 
-    def queries():
-        with CaptureQueriesContext(connection) as captured:
-            assert approver_client.get(PROJECTS).status_code == 200
-        return len(captured)
-
     add_projects(2)
-    with_two = queries()
+    with_two = queries_to_open(approver_client, PROJECTS)
     add_projects(6)
 
-    assert queries() == with_two
+    assert queries_to_open(approver_client, PROJECTS) == with_two
