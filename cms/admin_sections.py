@@ -4,7 +4,7 @@ and filters, one click from the sidebar, with an add button that says what it ad
 A page app describes its listing once, in a class with `model`, `columns`, `filterset_class`,
 `ordering`, `list_select_related` and `add_item_label`, and combines it with both view sets:
 
-- `SectionPageViewSet`, Wagtail's view set for the page type. The section's index page allows
+- `SectionPageViewSet`, the page type's view set (cms.page_views). The section's index page allows
   only this type below it, so Wagtail uses this listing when an editor explores the index page
   in the page tree ("Seiten → Aktuelles"). Page apps also swap in their own views here.
 - `SectionListingViewSet`, a flat list of every page of the type on all sites, with its own
@@ -13,9 +13,11 @@ A page app describes its listing once, in a class with `model`, `columns`, `filt
 
 from django.utils.functional import cached_property
 from wagtail.admin.views.pages.listing import ExplorableIndexView, IndexView, PageFilterSet, PageListingMixin
-from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.search import index
+
+from .page_views import BasePageViewSet
 
 _WAGTAIL_COLUMNS = {column.name: column for column in PageListingMixin.base_columns}
 
@@ -84,7 +86,7 @@ class SectionViewSetMixin:
         )
 
 
-class SectionPageViewSet(SectionViewSetMixin, PageViewSet):
+class SectionPageViewSet(SectionViewSetMixin, BasePageViewSet):
     index_view_class = SectionExplorerView
 
 

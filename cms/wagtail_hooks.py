@@ -10,6 +10,7 @@ from events.models import Venue
 from . import dashboard, date_input, review_steps, userbar
 from .link_chooser import register_new_tab_links
 from .models import Category, Organisation, Person, Theme
+from .page_views import BasePageViewSet
 from .rich_text import VisiblePageLinkHandler
 
 
@@ -80,3 +81,9 @@ hooks.register("construct_homepage_panels", dashboard.add_team_panels)
 # (cms.review_steps).
 hooks.register("construct_page_action_menu", review_steps.label_a_scheduling_approval)
 hooks.register("after_edit_page", review_steps.confirm_review_step)
+
+
+# Every page type's add and edit views (cms.page_views): autosave names the field it stops at.
+@hooks.register("register_admin_viewset")
+def register_page_views():
+    return BasePageViewSet()
