@@ -2,10 +2,10 @@
 
 An article names its events in its own "Verwandte Veranstaltungen" (ArticleEventLink belongs
 to the article and to its revisions), so the link is edited on the article: the event's form
-lists the articles that name it and offers a new article with the event already filled in
-(articles.admin_views.ArticleCreateView). Both sides, the website and the API read the same
-links: those of the published article (of one never published, as first saved), so a draft's
-change to them shows here once it is published.
+lists the articles that name it, offers a new article with the event already filled in, and
+links an existing one through a new draft of it (articles.admin_views). Both sides, the
+website and the API read the same links: those of the published article (of one never
+published, as first saved), so a draft's change to them shows here once it is published.
 """
 
 from urllib.parse import urlencode
@@ -50,4 +50,5 @@ class AnnouncingArticlesPanel(Panel):
             if event.pk is not None:
                 context["articles"] = announcing_articles(event)
                 context["new_announcement_url"] = new_announcement_url(event, self.request.user)
+                context["link_existing_url"] = reverse("articles_link_existing_article", args=[event.pk])
             return context

@@ -1,8 +1,10 @@
 """The news in the admin: "Nachrichten" in the sidebar and the "Aktuelles" section in the page
 tree list articles newest first, with category and date filters (see cms.admin_sections); a
-new article can start with an event filled in (articles.admin_views)."""
+new article can start with an event filled in, and an event's form links an existing one
+(articles.admin_views)."""
 
 from django.forms import CheckboxSelectMultiple
+from django.urls import path
 from django_filters import DateFromToRangeFilter, ModelMultipleChoiceFilter
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget
@@ -12,7 +14,7 @@ from cms.admin_dates import admin_date
 from cms.admin_sections import SectionFilterSet, SectionListingViewSet, SectionPageViewSet, section_columns
 from cms.models import Category
 
-from .admin_views import ArticleCreateView
+from .admin_views import ArticleCreateView, link_article_to_event, link_existing_article
 from .models import ArticlePage
 
 
@@ -53,3 +55,19 @@ class ArticleListingViewSet(ArticleListing, SectionListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_article_views():
     return [ArticlePageViewSet(), ArticleListingViewSet()]
+
+
+@hooks.register("register_admin_urls")
+def register_article_urls():
+    return [
+        path(
+            "veranstaltungen/<int:event_id>/nachricht-verknuepfen/",
+            link_existing_article,
+            name="articles_link_existing_article",
+        ),
+        path(
+            "veranstaltungen/<int:event_id>/nachricht-verknuepfen/<int:article_id>/",
+            link_article_to_event,
+            name="articles_link_article_to_event",
+        ),
+    ]

@@ -176,6 +176,7 @@ def screens(content) -> list[str]:
         reverse("wagtailadmin_reports:site_history"),
         reverse("wagtailadmin_pages:workflow_history", args=[content["in_review"].pk]),
         reverse("wagtailadmin_pages:history", args=[content["in_review"].pk]),
+        reverse("articles_link_existing_article", args=[content["event"].pk]),
     ]
     for page in pages:
         urls.append(reverse("wagtailadmin_pages:edit", args=[page.pk]))
