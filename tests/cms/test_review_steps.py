@@ -100,6 +100,7 @@ def test_approvers_are_mailed_a_submitted_page_with_links_into_the_admin(
     task = page.get_workflow().workflow_tasks.get().task
     assert f"{admin}{reverse('wagtailadmin_pages:workflow_preview', args=[page.pk, task.pk])}" in message.body
     assert "Moderation" not in message.body
+    assert message.from_email == settings.DEFAULT_FROM_EMAIL == "Smart City CMS <cms@localhost>"
 
 
 def test_approving_in_the_editor_says_the_page_is_published(client, submitted, page, approver):

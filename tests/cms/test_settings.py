@@ -160,3 +160,22 @@ def test_an_unknown_task_backend_is_refused_by_name():
 
     assert result.returncode != 0
     assert "TASKS_BACKEND must be one of database, immediate, not 'celery'" in result.stderr
+
+
+def test_production_sends_e_mail_through_the_configured_server_and_sender():
+    result = read_production_setting(
+        "s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_USE_TLS, s.EMAIL_TIMEOUT, s.DEFAULT_FROM_EMAIL",
+        EMAIL_HOST="mail.example.org",
+        EMAIL_PORT="587",
+        EMAIL_USE_TLS="true",
+        DJANGO_DEFAULT_FROM_EMAIL="redaktion@example.org",
+    )
+
+    assert result.stdout.split() == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "mail.example.org",
+        "587",
+        "True",
+        "10",
+        "redaktion@example.org",
+    ], result.stderr
