@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
-from cms.page_views import PageCreateView
+from core.editorial.page_views import PageCreateView
 from events.models import EventPage
 
 from .models import ArticleEventLink, ArticleIndexPage, ArticlePage

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
-from cms.sites import site_name_for
+from core.sites import site_name_for
 
 if TYPE_CHECKING:
     from .models import ArticleIndexPage, ArticlePage

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.listing import FilterForm, category_filter
-from cms.models import Category
+from core.listing import FilterForm, category_filter
+from core.models import Category
 
 
 class ArticleFilterForm(FilterForm):

@@ -10,17 +10,22 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from cms.api_fields import PageLinkListField, TagNamesField, TermField
-from cms.blocks import BodyBlock
-from cms.models import BasePage, CardQuerySet
+from core.api_fields import PageLinkListField, TagNamesField, TermField
+from core.blocks import BodyBlock
+from core.listing import listing_context
+from core.models import BasePage, CardQuerySet
 
-from .feeds import article_feed, feed_response
+from .feeds import article_feed, feed_response, published_at
+from .filters import ArticleFilterForm
+from .structured_data import news_article
 
 
 class ArticleIndexPage(RoutablePageMixin, BasePage):
     """The news section ("Aktuelles"): lists its articles, newest first, also as a feed."""
 
     parent_page_types = ["home.HomePage"]
+    # The Atom feed linked in the head of every page of the site (core discovery tags).
+    head_feed = ("feed", "application/atom+xml")
     subpage_types = ["articles.ArticlePage"]
     max_count_per_parent = 1
 
@@ -32,10 +37,6 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         return ArticlePage.objects.child_of(self).visible().newest_first()
 
     def get_context(self, request, *args, **kwargs):
-        from cms.listing import listing_context
-
-        from .filters import ArticleFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         articles = self.get_articles()
         form = ArticleFilterForm(request.GET, articles=articles)
@@ -116,7 +117,7 @@ class ArticlePage(BasePage):
         APIField("category", serializer=TermField()),
         APIField("tags", serializer=TagNamesField()),
         APIField("body"),
-        # Detail responses only (see cms.api).
+        # Detail responses only (see api.router).
         APIField("related_events", serializer=PageLinkListField(target="event")),
         APIField("related_projects", serializer=PageLinkListField(target="project")),
     ]
@@ -125,17 +126,25 @@ class ArticlePage(BasePage):
         verbose_name = "Nachricht"
         verbose_name_plural = "Nachrichten"
 
+    og_type = "article"
+
+    def json_ld_nodes(self, request) -> list[dict]:
+        return [news_article(self, request)]
+
+    def published_time(self):
+        return published_at(self)
+
     def get_related_events(self):
         """The published events this article points to, in the editor's order."""
-        from events.models import EventPage
-
-        return _live_in_order(EventPage, [link.event_id for link in self.related_events.all()])
+        # The page types are reached through the links' foreign keys: an import would create
+        # them before this app's and change the order the admin and the API list types in.
+        event_type = ArticleEventLink.event.field.related_model
+        return _live_in_order(event_type, [link.event_id for link in self.related_events.all()])
 
     def get_related_projects(self):
         """The published projects this article belongs to, in the editor's order."""
-        from projects.models import ProjectPage
-
-        return _live_in_order(ProjectPage, [link.project_id for link in self.related_projects.all()])
+        project_type = ArticleProjectLink.project.field.related_model
+        return _live_in_order(project_type, [link.project_id for link in self.related_projects.all()])
 
 
 def _live_in_order(page_model, ids):

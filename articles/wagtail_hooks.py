@@ -1,5 +1,5 @@
 """The news in the admin: "Nachrichten" in the sidebar and the "Aktuelles" section in the page
-tree list articles newest first, with category and date filters (see cms.admin_sections); a
+tree list articles newest first, with category and date filters (see core.editorial.sections); a
 new article can start with an event filled in, and an event's form links an existing one
 (articles.admin_views)."""
 
@@ -10,9 +10,14 @@ from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.ui.tables import Column
 
-from cms.admin_dates import admin_date
-from cms.admin_sections import SectionFilterSet, SectionListingViewSet, SectionPageViewSet, section_columns
-from cms.models import Category
+from core.editorial.dates import admin_date
+from core.editorial.sections import (
+    SectionFilterSet,
+    SectionListingViewSet,
+    SectionPageViewSet,
+    section_columns,
+)
+from core.models import Category
 
 from .admin_views import ArticleCreateView, link_article_to_event, link_existing_article
 from .models import ArticlePage

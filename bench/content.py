@@ -26,7 +26,8 @@ from wagtail.models import Collection
 
 from articles.factories import ArticlePageFactory
 from articles.models import ArticleEventLink, ArticleIndexPage, ArticlePage, ArticleProjectLink
-from cms.demo.blocks import (
+from core.models import Category, Organisation, german_slugify
+from demo.blocks import (
     accordion,
     call_to_action,
     embedded_image,
@@ -39,9 +40,8 @@ from cms.demo.blocks import (
     paragraph,
     quote,
 )
-from cms.demo.images import CC_BY, EDITORIAL_TEAM, HEIGHT, IMAGES, OWN_WORK_SOURCE, WIDTH, DemoImage, render
-from cms.demo.loader import DemoContentLoader
-from cms.models import Category, Organisation, german_slugify
+from demo.images import CC_BY, EDITORIAL_TEAM, HEIGHT, IMAGES, OWN_WORK_SOURCE, WIDTH, DemoImage, render
+from demo.loader import DemoContentLoader
 from events.factories import EventPageFactory, VenueFactory
 from events.models import EventDate, EventIndexPage, EventPage, Venue
 from media.api import RENDITION_SPECS

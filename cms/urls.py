@@ -6,17 +6,17 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+import core.editorial.link_chooser as link_chooser
+from api.router import api_router
+from api.views import api_docs, api_not_found, openapi_json
 from media.views import serve_document, serve_public_media
 from preview.api import PagePreviewAPIViewSet
 
-from . import link_chooser
-from .api import api_router
-from .api_views import api_docs, api_not_found, openapi_json
 from .health import healthz
 from .views import VisiblePagesSitemap, robots_txt, search
 
 # The rich text editor's link dialog in German, with "In neuem Tab öffnen"
-# (cms.link_chooser): ahead of the admin's own views under the same addresses and names.
+# (core.editorial.link_chooser): ahead of the admin's own views under the same addresses and names.
 LINK_CHOOSERS = [
     ("choose-external-link/", link_chooser.ExternalLinkView, "wagtailadmin_choose_page_external_link"),
     ("choose-email-link/", link_chooser.EmailLinkView, "wagtailadmin_choose_page_email_link"),
@@ -30,7 +30,7 @@ urlpatterns = [
         for route, view, name in LINK_CHOOSERS
     ),
     path("admin/", include(wagtailadmin_urls)),
-    # Beside the router rather than registered in it, as it builds on cms.api's pages
+    # Beside the router rather than registered in it, as it builds on api.router's pages
     # endpoint; wrapped by it so links in the draft point into the API like any answer's.
     path(
         "api/v2/preview/",
@@ -65,4 +65,4 @@ if settings.DEBUG:
 urlpatterns += [path("", include(wagtail_urls))]
 
 # JSON with a request id for server errors under /api/, the HTML error page elsewhere.
-handler500 = "cms.api_errors.server_error"
+handler500 = "api.errors.server_error"

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from cms.listing import paginate
-from cms.sites import site_for
-from cms.visibility import visible_pages
+from core.listing import paginate
+from core.sites import site_for
+from core.visibility import visible_pages
 
 SEARCH_RESULTS_PER_PAGE = 10
 # Long enough for any real question; caps the work a pasted essay can cause.

@@ -1,6 +1,4 @@
-from rest_framework.fields import DateTimeField
-
-from cms.api_fields import ReadOnlyAPIField
+from rest_framework.fields import DateTimeField, ReadOnlyField
 
 
 def _coordinate(value):
@@ -8,14 +6,14 @@ def _coordinate(value):
     return float(value) if value is not None else None
 
 
-class CoordinateField(ReadOnlyAPIField):
+class CoordinateField(ReadOnlyField):
     """A latitude or longitude as a JSON number."""
 
     def to_representation(self, value):
         return _coordinate(value)
 
 
-class VenueField(ReadOnlyAPIField):
+class VenueField(ReadOnlyField):
     def to_representation(self, venue):
         return {
             "name": venue.name,
@@ -27,7 +25,7 @@ class VenueField(ReadOnlyAPIField):
         }
 
 
-class EventDatesField(ReadOnlyAPIField):
+class EventDatesField(ReadOnlyField):
     """An event's further dates in the editor's order, as the page and its iCal file list
     them; reads the dates the list view prefetched."""
 

@@ -2,7 +2,7 @@ import datetime
 
 from django.utils import timezone
 
-from cms.dashboard import DashboardPanel, editable_pages, with_status
+from core.editorial.dashboard import DashboardPanel, editable_pages, with_status
 
 from .models import EventPage
 

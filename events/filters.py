@@ -5,15 +5,15 @@ from django.db.models import Q
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from cms.listing import FilterForm, category_filter
-from cms.models import Category
+from core.listing import FilterForm, category_filter
+from core.models import Category
 
-from .models import EventPage
+from .choices import AttendanceMode
 
 UPCOMING = "kommend"
 PAST = "vergangen"
 
-Mode = EventPage.AttendanceMode
+Mode = AttendanceMode
 # German words in the address, mapped to the events they find: someone who wants to take
 # part online (or on site) can do so at a hybrid event too.
 ATTENDANCE_PARAMS = {

@@ -15,16 +15,19 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from articles.panels import AnnouncingArticlesPanel
-from cms.admin_dates import admin_date
-from cms.api_fields import PageLinkField, TermField
-from cms.blocks import BodyBlock
-from cms.models import BasePage, CardQuerySet
-from cms.sites import site_name_for
-from cms.visibility import is_visible
+from core.api_fields import PageLinkField, TermField
+from core.blocks import BodyBlock
+from core.editorial.dates import admin_date
+from core.listing import listing_context
+from core.models import BasePage, CardQuerySet
+from core.sites import site_name_for
+from core.visibility import is_visible
 
 from .api_fields import EventDatesField, VenueField
+from .choices import AttendanceMode, Registration, Status
+from .filters import EventFilterForm
 from .ical import build_calendar, calendar_response
+from .structured_data import events
 
 END_BEFORE_START = "Das Ende darf nicht vor dem Beginn liegen."
 
@@ -115,6 +118,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     """The events section ("Veranstaltungen"), with its upcoming events as a calendar feed."""
 
     parent_page_types = ["home.HomePage"]
+    # The calendar linked in the head of every page of the site (core discovery tags).
+    head_feed = ("ical", "text/calendar")
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
 
@@ -126,10 +131,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return EventPage.objects.child_of(self).visible()
 
     def get_context(self, request, *args, **kwargs):
-        from cms.listing import listing_context
-
-        from .filters import EventFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         events = self.get_events()
         form = EventFilterForm(request.GET, events=events)
@@ -188,21 +189,11 @@ class EventQuerySet(CardQuerySet):
 class EventPage(RoutablePageMixin, BasePage):
     """An event: a kickoff, a workshop, a live stream."""
 
-    class AttendanceMode(models.TextChoices):
-        ON_SITE = "on_site", "Vor Ort"
-        ONLINE = "online", "Online"
-        HYBRID = "hybrid", "Vor Ort und online"
-
-    class Registration(models.TextChoices):
-        NOT_NEEDED = "not_needed", "Keine Anmeldung nötig"
-        REQUIRED = "required", "Anmeldung erforderlich"
-
-    class Status(models.TextChoices):
-        SCHEDULED = "scheduled", "Findet statt"
-        CANCELLED = "cancelled", "Abgesagt"
-        POSTPONED = "postponed", "Verschoben, neuer Termin folgt"
-        RESCHEDULED = "rescheduled", "Auf neuen Termin verlegt"
-        MOVED_ONLINE = "moved_online", "Findet online statt"
+    # The choices live in events.choices, which the filters and the structured data import
+    # without loading the models; here they keep their familiar names (EventPage.Status).
+    AttendanceMode = AttendanceMode
+    Registration = Registration
+    Status = Status
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
@@ -296,7 +287,7 @@ class EventPage(RoutablePageMixin, BasePage):
             [FieldPanel("category"), FieldPanel("organiser"), FieldPanel("project")],
             heading="Einordnung",
         ),
-        AnnouncingArticlesPanel(heading="Nachrichten zu dieser Veranstaltung"),
+        # The news app adds "Nachrichten zu dieser Veranstaltung" here (articles.apps).
         BasePage.teaser_panel,
         BasePage.hero_image_panel,
         FieldPanel("body"),
@@ -385,6 +376,9 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def is_cancelled_or_postponed(self) -> bool:
         return self.status in (self.Status.CANCELLED, self.Status.POSTPONED)
+
+    def json_ld_nodes(self, request) -> list[dict]:
+        return events(self, request)
 
     def dates(self) -> list:
         """All dates of the event, the main one first, then the further dates in order."""

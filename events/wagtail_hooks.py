@@ -1,6 +1,6 @@
 """The events in the admin: "Veranstaltungen" in the sidebar and the section in the page tree
 list events by start, with status and venue, and filters on all three (see
-cms.admin_sections); the dashboard shows the events of the next two weeks (events.dashboard)."""
+core.editorial.sections); the dashboard shows the events of the next two weeks (events.dashboard)."""
 
 from django.forms import CheckboxSelectMultiple
 from django_filters import DateFromToRangeFilter, ModelMultipleChoiceFilter, MultipleChoiceFilter
@@ -8,7 +8,12 @@ from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.ui.tables import Column
 
-from cms.admin_sections import SectionFilterSet, SectionListingViewSet, SectionPageViewSet, section_columns
+from core.editorial.sections import (
+    SectionFilterSet,
+    SectionListingViewSet,
+    SectionPageViewSet,
+    section_columns,
+)
 
 from .dashboard import UpcomingEventsPanel
 from .models import EventPage, Venue

@@ -1,11 +1,13 @@
+from django.apps import apps
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from cms.blocks import BodyBlock
-from cms.models import BasePage
+from core.blocks import BodyBlock
+from core.models import BasePage
+from core.structured_data import website
 
 
 class HomePage(BasePage):
@@ -31,11 +33,17 @@ class HomePage(BasePage):
         verbose_name = "Startseite"
         verbose_name_plural = "Startseiten"
 
-    def get_context(self, request, *args, **kwargs):
-        from articles.models import ArticlePage
-        from events.models import EventPage
-        from projects.models import ProjectPage
+    def json_ld_nodes(self, request) -> list[dict]:
+        return [website(self, request)]
 
+    def get_context(self, request, *args, **kwargs):
+        # The section page types are named by label rather than imported: importing them
+        # here would create them before the home page types, and the order in which page
+        # types are created is the order the admin and the API list them in.
+        ArticlePage, EventPage, ProjectPage = (  # noqa: N806
+            apps.get_model(label)
+            for label in ("articles.ArticlePage", "events.EventPage", "projects.ProjectPage")
+        )
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = (
             ArticlePage.objects.visible(request)

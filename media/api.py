@@ -7,10 +7,9 @@ text, the credit and ready-made renditions, the same in page fields and at /api/
 import logging
 
 from django.db.models import Prefetch
+from rest_framework.fields import ReadOnlyField
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter, SourceImageIOError
-
-from cms.api_fields import ReadOnlyAPIField
 
 logger = logging.getLogger(__name__)
 
@@ -111,7 +110,7 @@ def image_representation(image, request=None) -> dict:
     }
 
 
-class ImageField(ReadOnlyAPIField):
+class ImageField(ReadOnlyField):
     """An image foreign key in page `api_fields`, serialised in the shared image shape
     instead of Wagtail's default bare id and detail URL."""
 
@@ -119,7 +118,7 @@ class ImageField(ReadOnlyAPIField):
         return image_representation(image, self.context.get("request"))
 
 
-class ImageCreditsField(ReadOnlyAPIField):
+class ImageCreditsField(ReadOnlyField):
     """A page's "Bildnachweise" (its `image_credits()`), each credit in the same shape as
     an image's `credit`, so apps can print the list without fetching the images."""
 
@@ -127,7 +126,7 @@ class ImageCreditsField(ReadOnlyAPIField):
         return [_credit_dict(credit) for credit in credits]
 
 
-class ImagePartField(ReadOnlyAPIField):
+class ImagePartField(ReadOnlyField):
     """One key of the image shape as a field of the images endpoint, so that `fields=`
     selection keeps working there."""
 

@@ -32,9 +32,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.tasks import delete_file_from_storage_task
 
-from cms.visibility import in_restricted_collection
-
 from .storage import PRIVATE_PREFIX, is_private, private_name
+from .visibility import in_restricted_collection
 
 logger = logging.getLogger(__name__)
 

@@ -9,9 +9,8 @@ from django.views import static
 from wagtail.documents import get_document_model
 from wagtail.documents.views import serve
 
-from cms.visibility import in_restricted_collection
-
 from .storage import is_private
+from .visibility import in_restricted_collection
 
 
 def serve_document(request, document_id, document_filename):

@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from wagtail.api.v2.serializers import DetailUrlField
 from wagtail.api.v2.utils import BadRequestError
 
-from cms.api import CardPagesAPIViewSet
+from api.router import CardPagesAPIViewSet
 
 from .models import InvalidPreviewToken, PreviewSnapshot
 

@@ -1,14 +1,15 @@
 """Serializer fields for a project's detail in the API: goals, milestones, funders,
 partners and the contact person.
 
-These are detail-only fields (cms.api), so each loads what it shows for its one page in
+These are detail-only fields (api.router), so each loads what it shows for its one page in
 a fixed number of queries, however many entries the editors added. The loading goes
 through the page's related managers, so an editor's unsaved draft in the app preview
 shows its own entries, not the published ones.
 """
 
-from cms.api_fields import ReadOnlyAPIField
-from cms.models import Person
+from rest_framework.fields import ReadOnlyField
+
+from core.models import Person
 from media.api import image_representation, renditions_prefetch
 
 
@@ -36,14 +37,14 @@ def person_representation(person, request=None) -> dict:
     }
 
 
-class GoalsField(ReadOnlyAPIField):
+class GoalsField(ReadOnlyField):
     """The project's goals as plain strings, in the editor's order."""
 
     def to_representation(self, goals):
         return [goal.text for goal in goals.all()]
 
 
-class MilestonesField(ReadOnlyAPIField):
+class MilestonesField(ReadOnlyField):
     """The project's milestones in the editor's order; `done` says whether one is reached."""
 
     def to_representation(self, milestones):
@@ -58,7 +59,7 @@ class MilestonesField(ReadOnlyAPIField):
         ]
 
 
-class OrganisationsField(ReadOnlyAPIField):
+class OrganisationsField(ReadOnlyField):
     """A project's funders or partners, each with its logo, in the editor's order."""
 
     def to_representation(self, links):
@@ -72,7 +73,7 @@ class OrganisationsField(ReadOnlyAPIField):
         return [organisation_representation(link.organisation, request) for link in links]
 
 
-class ContactField(ReadOnlyAPIField):
+class ContactField(ReadOnlyField):
     """The project's contact person with organisation name and photo, or null."""
 
     def get_attribute(self, page):

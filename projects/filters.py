@@ -3,16 +3,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.listing import FilterForm, term_filter
-from cms.models import Theme
+from core.listing import FilterForm, term_filter
+from core.models import Theme
 
-from .models import ProjectPage
+from .choices import Status
 
 # German words in the address, as visitors share it; mapped to the stored values.
 STATUS_PARAMS = {
-    "in-planung": ProjectPage.Status.PLANNED,
-    "laufend": ProjectPage.Status.RUNNING,
-    "abgeschlossen": ProjectPage.Status.COMPLETED,
+    "in-planung": Status.PLANNED,
+    "laufend": Status.RUNNING,
+    "abgeschlossen": Status.COMPLETED,
 }
 
 

@@ -8,11 +8,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from cms.api_fields import TermListField
-from cms.blocks import BodyBlock
-from cms.models import BasePage, CardQuerySet
+from core.api_fields import TermListField
+from core.blocks import BodyBlock
+from core.listing import listing_context
+from core.models import BasePage, CardQuerySet
 
 from .api_fields import ContactField, GoalsField, MilestonesField, OrganisationsField
+from .choices import Status
+from .filters import ProjectFilterForm
 
 
 class ProjectIndexPage(BasePage):
@@ -30,10 +33,6 @@ class ProjectIndexPage(BasePage):
         return ProjectPage.objects.child_of(self).visible().order_by("title")
 
     def get_context(self, request, *args, **kwargs):
-        from cms.listing import listing_context
-
-        from .filters import ProjectFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         projects = self.get_projects()
         form = ProjectFilterForm(request.GET, projects=projects)
@@ -46,10 +45,8 @@ class ProjectIndexPage(BasePage):
 class ProjectPage(BasePage):
     """The overview of one project: status, period, funding, partners, goals, milestones."""
 
-    class Status(models.TextChoices):
-        PLANNED = "planned", "In Planung"
-        RUNNING = "running", "Läuft"
-        COMPLETED = "completed", "Abgeschlossen"
+    # In projects.choices, which the filters import without loading the models.
+    Status = Status
 
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = []
@@ -125,7 +122,7 @@ class ProjectPage(BasePage):
         APIField("funding_programme_url"),
         APIField("website"),
         APIField("themes", serializer=TermListField()),
-        # Detail responses only (see cms.api): what the project's own screen shows.
+        # Detail responses only (see api.router): what the project's own screen shows.
         APIField("goals", serializer=GoalsField()),
         APIField("milestones", serializer=MilestonesField()),
         APIField("funders", serializer=OrganisationsField()),
@@ -144,11 +141,13 @@ class ProjectPage(BasePage):
             raise ValidationError({"end_date": "Das Ende darf nicht vor dem Beginn liegen."})
 
     def get_articles(self):
-        """Published news that name this project, newest first: no manual upkeep needed."""
-        from articles.models import ArticlePage
+        """Published news that name this project, newest first: no manual upkeep needed.
 
+        The news app links its articles to projects (`article_links`); it sits above this app,
+        so the article type is reached through that relation instead of an import."""
+        article_type = self.article_links.model.article.field.related_model
         return (
-            ArticlePage.objects.visible()
+            article_type.objects.visible()
             .filter(related_projects__project=self)
             .distinct()
             .for_cards()
@@ -157,16 +156,8 @@ class ProjectPage(BasePage):
         )
 
     def get_events(self):
-        """Published events that belong to this project, newest first."""
-        from events.models import EventPage
-
-        return (
-            EventPage.objects.visible()
-            .filter(project=self)
-            .for_cards()
-            .select_related("category")
-            .order_by("-start", "-pk")
-        )
+        """Published events that belong to this project (the events' `project`), newest first."""
+        return self.events.visible().for_cards().select_related("category").order_by("-start", "-pk")
 
     def get_funders(self):
         return [funder.organisation for funder in self.funders.select_related("organisation")]

@@ -1,6 +1,6 @@
 """The projects in the admin: "Projekte" in the sidebar and the section in the page tree list
 projects by title, with their status and period, and filters on both (see
-cms.admin_sections)."""
+core.editorial.sections)."""
 
 from django.db.models import Q
 from django.forms import CheckboxSelectMultiple
@@ -9,8 +9,13 @@ from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.ui.tables import Column
 
-from cms.admin_dates import admin_date
-from cms.admin_sections import SectionFilterSet, SectionListingViewSet, SectionPageViewSet, section_columns
+from core.editorial.dates import admin_date
+from core.editorial.sections import (
+    SectionFilterSet,
+    SectionListingViewSet,
+    SectionPageViewSet,
+    section_columns,
+)
 
 from .models import ProjectPage
 

@@ -2,7 +2,7 @@
 
 Personas: `admin_client` (superuser), `editor_client` (member of the editorial group
 "Redaktion", which writes and submits for review), `approver_client` (member of "Freigabe",
-which also approves and publishes; cms.editorial), and the plain `client` as an anonymous
+which also approves and publishes; core.editorial.setup), and the plain `client` as an anonymous
 visitor.
 """
 
@@ -14,7 +14,7 @@ from django.test import Client
 from wagtail.models import Page, Site
 
 from articles.factories import ArticleIndexPageFactory
-from cms.editorial import APPROVERS, WRITERS
+from core.editorial.setup import APPROVERS, WRITERS
 from events.factories import EventIndexPageFactory
 from home.factories import HomePageFactory
 from home.models import HomePage

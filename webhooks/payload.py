@@ -9,7 +9,7 @@ import json
 
 from wagtail.api.utils import get_base_url
 
-from cms.api import api_router
+from api.router import api_router
 
 
 def page_data(page) -> dict:

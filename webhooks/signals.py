@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from cms.visibility import is_restricted
+from core.visibility import is_restricted
 
 from . import payload
 from .models import Event, WebhookDelivery, WebhookEndpoint

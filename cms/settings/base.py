@@ -21,15 +21,21 @@ DEBUG = env_bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
+# The layers, bottom to top (README, "What is inside"): media, the shared core, the page
+# apps, the headless API and content delivery, preview and webhooks, the project. The core
+# comes first so that its templates override Wagtail's.
 INSTALLED_APPS = [
-    "cms",
+    "core",
     "media",
     "home",
     "articles",
     "events",
     "projects",
+    "api",
+    "delivery",
     "preview",
     "webhooks",
+    "cms",
     "corsheaders",
     "django_tasks",
     "django_tasks_db",
@@ -42,8 +48,8 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
-    # Wagtail's users app with the groups' descriptions in the admin (cms.groups).
-    "cms.wagtail_users.WagtailUsersConfig",
+    # Wagtail's users app with the groups' descriptions in the admin (core.editorial.groups).
+    "core.editorial.users.WagtailUsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -86,12 +92,12 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # A view's uncaught error under /api/ becomes a JSON 500 with a request id
-    # (cms.api_errors). Its answer is made where the view's would be, so it passes every
+    # (api.errors). Its answer is made where the view's would be, so it passes every
     # middleware on the way out: CORS headers, never cached or marked public (not a 200).
-    "cms.api_errors.APIServerErrorMiddleware",
-    "cms.middleware.APICacheControlMiddleware",
+    "api.errors.APIServerErrorMiddleware",
+    "delivery.middleware.APICacheControlMiddleware",
     # Innermost, so a cached API answer skips only the view, not the headers above.
-    "cms.middleware.APIResponseCacheMiddleware",
+    "delivery.middleware.APIResponseCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -100,7 +106,9 @@ WSGI_APPLICATION = "cms.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PROJECT_DIR / "templates"],
+        # Every template sits in its app; the core's come first (INSTALLED_APPS), so its
+        # copies of Wagtail admin templates replace Wagtail's.
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -117,7 +125,7 @@ TEMPLATES = [
 # container log collects them (`docker compose logs web`, next to gunicorn's access log).
 # Django's defaults print nothing when DEBUG is off: they mail request errors to ADMINS,
 # which this site has none of. A 500's entry names the request id its answer carries
-# (cms.api_errors); 4xx answers are in the access log already.
+# (api.errors); 4xx answers are in the access log already.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -165,7 +173,7 @@ USE_TZ = True
 # The compiled django.mo is committed beside it; `make translations` rebuilds it.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
-# cms/static/ is found as the cms app's own folder; collectstatic gathers every app's
+# core/static/ is found as the core app's own folder; collectstatic gathers every app's
 # files into STATIC_ROOT, from where whitenoise serves them.
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
@@ -213,7 +221,7 @@ def _cache(key_prefix: str) -> dict:
     if not REDIS_URL:
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": key_prefix}
     return {
-        "BACKEND": "cms.cache.FailSoftRedisCache",
+        "BACKEND": "delivery.cache.FailSoftRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": key_prefix,
         # A hung Redis must not hang requests: give up quickly and go on without it.
@@ -240,7 +248,7 @@ TASK_RESULTS_KEEP_DAYS = env_int("TASK_RESULTS_KEEP_DAYS", 14)
 API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 60)
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 # Anonymous API answers are kept in the cache until content changes (see
-# cms.content_version); the timeout only bounds memory use.
+# delivery.content_version); the timeout only bounds memory use.
 API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", True)
 API_RESPONSE_CACHE_ALIAS = "default"
 API_RESPONSE_CACHE_TIMEOUT = env_int("API_RESPONSE_CACHE_TIMEOUT", 3600)
@@ -254,12 +262,12 @@ HEADLESS_PREVIEW_MAX_AGE = env_int("HEADLESS_PREVIEW_MAX_AGE", 3600)
 
 # Front-end cache: Varnish (deploy/varnish/) in front of the app, e.g. http://varnish:80.
 # Publishing, unpublishing, moving or deleting a page purges every address that shows it,
-# and changes to images, documents and directories ban the whole site (cms.frontend_cache).
+# and changes to images, documents and directories ban the whole site (delivery.frontend_cache).
 FRONTEND_CACHE_URL = env_str("FRONTEND_CACHE_URL")
 if FRONTEND_CACHE_URL:
     WAGTAILFRONTENDCACHE = {
         "varnish": {
-            "BACKEND": "cms.frontend_cache.VarnishBackend",
+            "BACKEND": "delivery.frontend_cache.VarnishBackend",
             "LOCATION": FRONTEND_CACHE_URL,
         }
     }
@@ -315,7 +323,7 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # The admin's date fields and their calendars show and write German dates. The server
 # reads them with Django's "de" input formats (LANGUAGE_CODE), which take ISO dates too;
-# cms.date_input keeps the calendar from replacing what it cannot read.
+# core.editorial.date_input keeps the calendar from replacing what it cannot read.
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"

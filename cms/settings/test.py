@@ -8,9 +8,10 @@ passing silently on the wrong engine.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR
+from .base import DATABASES, INSTALLED_APPS, VAR_DIR
 
 SECRET_KEY = "test-only-insecure-key"
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 DEBUG = False
 ALLOWED_HOSTS = ["localhost", "testserver", "127.0.0.1"]
 

@@ -5,7 +5,7 @@ vcl 4.1;
 # It keeps what anonymous visitors and apps read (pages, feeds, the API) and never what
 # an editor sees: the admin, previews and every request of a signed-in user go straight
 # to the app. Freshness comes from purging, not from short lifetimes: the CMS sends
-# PURGE for every address a change shows on (cms/frontend_cache.py, run by the task
+# PURGE for every address a change shows on (delivery/frontend_cache.py, run by the task
 # worker) and BAN when an image, document or directory entry changes, which can show on
 # any page.
 #

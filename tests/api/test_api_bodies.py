@@ -11,7 +11,7 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
 from articles.factories import ArticlePageFactory
-from cms.blocks import AccordionBlock
+from core.blocks import AccordionBlock
 from events.factories import EventPageFactory
 from media.factories import ImageFactory
 

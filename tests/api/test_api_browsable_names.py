@@ -1,5 +1,5 @@
 """An API address opened in a browser shows DRF's browsable API: a page titled and described
-in German (cms.api_names), not after the view's class ("Card Pages Api") and its English
+in German (api.names), not after the view's class ("Card Pages Api") and its English
 docstring."""
 
 import pytest

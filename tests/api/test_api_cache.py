@@ -12,8 +12,8 @@ from django.utils.http import http_date, parse_http_date
 from wagtail.models import PageViewRestriction
 
 from articles.factories import ArticlePageFactory
-from cms import content_version
-from cms.factories import CategoryFactory
+from core.factories import CategoryFactory
+from delivery import content_version
 from media.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -189,7 +189,9 @@ def test_errors_are_not_cached(client, article, response_cache, django_assert_ma
 
 def test_the_cache_works_in_redis(client, article, settings, site_tree, django_assert_num_queries):
     settings.API_RESPONSE_CACHE = True
-    settings.CACHES = {"default": {"BACKEND": "cms.cache.FailSoftRedisCache", "LOCATION": REDIS_TEST_URL}}
+    settings.CACHES = {
+        "default": {"BACKEND": "delivery.cache.FailSoftRedisCache", "LOCATION": REDIS_TEST_URL}
+    }
     caches["default"].clear()
     first = client.get(LIST_URL)
 
@@ -205,7 +207,7 @@ def test_a_cache_that_is_gone_costs_speed_not_answers(client, article, settings)
     # Nothing listens on port 1: every cache call fails.
     settings.CACHES = {
         "default": {
-            "BACKEND": "cms.cache.FailSoftRedisCache",
+            "BACKEND": "delivery.cache.FailSoftRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"socket_connect_timeout": 0.2},
         }

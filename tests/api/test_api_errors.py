@@ -13,8 +13,8 @@ from django.test import RequestFactory
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.views import BaseAPIViewSet
 
-from cms import content_version
-from cms.api_errors import APIServerErrorMiddleware
+from api.errors import APIServerErrorMiddleware
+from delivery import content_version
 from home.models import HomePage
 from tests.deploy.compose import PROJECT_DIR
 from tests.deploy.processes import production_environment

@@ -9,10 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from api.params import BIGINT_MAX
 from articles.factories import ArticlePageFactory
 from articles.models import ArticleProjectLink
-from cms.api_params import BIGINT_MAX
-from cms.factories import CategoryFactory, ThemeFactory
+from core.factories import CategoryFactory, ThemeFactory
 from events.factories import EventDateFactory, EventPageFactory
 from projects.factories import ProjectPageFactory
 

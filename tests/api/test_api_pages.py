@@ -5,7 +5,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from articles.factories import ArticlePageFactory
-from cms.factories import CategoryFactory, ThemeFactory
+from core.factories import CategoryFactory, ThemeFactory
 from events.factories import EventDateFactory, EventPageFactory, VenueFactory
 from home.factories import ContentPageFactory
 from media.factories import ImageFactory
@@ -169,7 +169,7 @@ def list_queries(client, django_assert_num_queries, page_type, expected):
 # results (with locale, hero image, category, venue and project joined), then one query per
 # prefetched relation: the hero image renditions, plus tags for articles, further dates for
 # events and themes for projects. Events link to their project, which costs one more query
-# for the view restrictions a link must respect (cms.visibility).
+# for the view restrictions a link must respect (core.visibility).
 ARTICLE_LIST_QUERIES = 7
 EVENT_LIST_QUERIES = 8
 PROJECT_LIST_QUERIES = 7

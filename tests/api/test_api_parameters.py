@@ -5,7 +5,7 @@ characters in any parameter."""
 
 import pytest
 
-from cms.api_params import BIGINT_MAX
+from api.params import BIGINT_MAX
 from events.factories import VenueFactory
 from media.factories import ImageFactory
 from preview.models import PreviewSnapshot

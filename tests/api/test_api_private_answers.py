@@ -26,7 +26,7 @@ def redis_response_cache(settings):
     settings.API_RESPONSE_CACHE = True
     settings.CACHES = {
         **settings.CACHES,
-        "default": {"BACKEND": "cms.cache.FailSoftRedisCache", "LOCATION": REDIS_TEST_URL},
+        "default": {"BACKEND": "delivery.cache.FailSoftRedisCache", "LOCATION": REDIS_TEST_URL},
     }
     caches["default"].clear()
     yield

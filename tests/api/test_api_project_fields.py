@@ -9,7 +9,7 @@ from wagtail.models import PageViewRestriction
 
 from articles.factories import ArticlePageFactory
 from articles.models import ArticleEventLink, ArticleProjectLink
-from cms.factories import OrganisationFactory, PersonFactory
+from core.factories import OrganisationFactory, PersonFactory
 from events.factories import EventPageFactory
 from media.factories import ImageFactory
 from preview.models import PreviewSnapshot

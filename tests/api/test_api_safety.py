@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
-from cms.editorial import WRITERS
+from core.editorial.setup import WRITERS
 from home.factories import ContentPageFactory, HomePageFactory
 
 SECRET = "Geheimsache"

@@ -24,7 +24,7 @@ from django.core.cache import cache
 from django.core.management.color import no_style
 from django.db import connection
 
-from cms.demo.loader import DemoContentLoader
+from demo.loader import DemoContentLoader
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "demo_api.json"
 DEMO_DAY = datetime.date(2026, 6, 15)

@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cms.factories import CategoryFactory, OrganisationFactory, ThemeFactory
+from core.factories import CategoryFactory, OrganisationFactory, ThemeFactory
 from events.factories import VenueFactory
 from media.factories import ImageFactory
 

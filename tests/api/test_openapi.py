@@ -28,12 +28,12 @@ from wagtail.embeds.models import Embed
 from wagtail.models import Page
 from werkzeug.test import Client
 
+from api import openapi
+from api.router import api_router
 from articles.factories import ArticlePageFactory
 from articles.models import ArticleEventLink, ArticlePage, ArticleProjectLink
-from cms import openapi
-from cms.api import api_router
-from cms.blocks import BodyBlock
-from cms.factories import CategoryFactory, OrganisationFactory, PersonFactory, ThemeFactory
+from core.blocks import BodyBlock
+from core.factories import CategoryFactory, OrganisationFactory, PersonFactory, ThemeFactory
 from events.factories import EventDateFactory, EventPageFactory, VenueFactory
 from home.factories import ContentPageFactory
 from media.api import RENDITIONS

@@ -10,7 +10,7 @@ from wagtail.test.utils.form_data import inline_formset
 
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from articles.models import ArticleIndexPage, ArticlePage
-from cms.factories import CategoryFactory
+from core.factories import CategoryFactory
 from events.factories import EventIndexPageFactory, EventPageFactory
 from home.factories import HomePageFactory
 from home.models import HomePage

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from articles.factories import ArticlePageFactory
-from cms.factories import CategoryFactory
+from core.factories import CategoryFactory
 
 pytestmark = pytest.mark.django_db
 

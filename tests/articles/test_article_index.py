@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from articles.factories import ArticlePageFactory
-from cms.factories import CategoryFactory
+from core.factories import CategoryFactory
 from tests.html import assert_one_h1_and_no_heading_gaps, get_html
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from articles.factories import ArticlePageFactory
-from cms.factories import CategoryFactory
+from core.factories import CategoryFactory
 from tests.admin_pages import (
     filter_options,
     get_soup,

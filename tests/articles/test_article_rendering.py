@@ -6,7 +6,7 @@ import pytest
 
 from articles.factories import ArticlePageFactory
 from articles.models import ArticleEventLink, ArticleProjectLink
-from cms.factories import CategoryFactory
+from core.factories import CategoryFactory
 from events.factories import EventPageFactory
 from media.factories import ImageFactory
 from projects.factories import ProjectPageFactory

@@ -30,7 +30,7 @@ from playwright.sync_api import Page, expect, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Site
 
-from cms.editorial import APPROVERS
+from core.editorial.setup import APPROVERS
 from tests.database import restore_database
 
 BROWSER_TESTS_DIR = Path(__file__).parent
@@ -166,7 +166,7 @@ def screenshot_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def editor_account(demo_server, django_db_blocker):
-    """A member of "Freigabe" (cms.editorial), committed like the demo site so that the live
+    """A member of "Freigabe" (core.editorial.setup), committed like the demo site so that the live
     server's threads know them; the demo site's clean-up removes them again."""
     with django_db_blocker.unblock():
         editor = get_user_model().objects.create_user(EDITOR_USERNAME, password=EDITOR_PASSWORD)

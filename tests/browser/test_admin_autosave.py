@@ -1,6 +1,6 @@
 """Autosave and the keyboard in the page editor: saving with Ctrl+S right after typing a
 title saves the page once, also while autosave is on its way, and when autosave stops at an
-error its indicator says which field (cms.page_views)."""
+error its indicator says which field (core.editorial.page_views)."""
 
 import re
 

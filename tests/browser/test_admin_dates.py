@@ -12,7 +12,7 @@ from playwright.sync_api import Locator, Page, expect
 from wagtail.models import Page as WagtailPage
 
 from articles.models import ArticleIndexPage, ArticlePage
-from cms.date_input import INVALID_DATE
+from core.editorial.date_input import INVALID_DATE
 from events.models import EventIndexPage, EventPage
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -2,7 +2,7 @@
 
 A writer ("Redaktion") and an approver ("Freigabe") walk the screens they work with and
 meet no English and none of the odd German of Wagtail's catalogue, which the project's
-catalogue (locale/de/LC_MESSAGES/django.po) and template overrides (cms/templates/wagtailadmin/)
+catalogue (locale/de/LC_MESSAGES/django.po) and template overrides (core/templates/wagtailadmin/)
 correct; the review steps use one vocabulary.
 """
 
@@ -23,8 +23,8 @@ from wagtail.documents import get_document_model
 from wagtail.users.models import UserProfile
 
 from articles.factories import ArticlePageFactory
-from cms.editorial import APPROVERS, WRITERS
-from cms.factories import CategoryFactory, OrganisationFactory, PersonFactory, ThemeFactory
+from core.editorial.setup import APPROVERS, WRITERS
+from core.factories import CategoryFactory, OrganisationFactory, PersonFactory, ThemeFactory
 from events.factories import EventPageFactory, VenueFactory
 from home.factories import ContentPageFactory
 from media.factories import ImageFactory
@@ -290,7 +290,7 @@ def test_an_editor_who_chose_another_time_zone_gets_berlins_again(people):
     profile = UserProfile.get_for_user(people["writer"])
     profile.current_time_zone = "America/New_York"
     profile.save()
-    migration = importlib.import_module("cms.migrations.0005_admin_time_zone_for_everyone")
+    migration = importlib.import_module("core.migrations.0005_admin_time_zone_for_everyone")
 
     migration.use_the_sites_time_zone(apps, schema_editor=None)
 

@@ -14,7 +14,7 @@ from wagtail.models import ReferenceIndex
 
 from articles.factories import ArticlePageFactory
 from articles.models import ArticlePage
-from cms.factories import CategoryFactory
+from core.factories import CategoryFactory
 from tests.deploy.compose import PROJECT_DIR, service_command
 from tests.deploy.processes import production_environment
 

@@ -1,5 +1,5 @@
 """The admin's date fields show German dates, read German and ISO ones, and refuse anything
-else with a German message on the field that names the format (cms.date_input)."""
+else with a German message on the field that names the format (core.editorial.date_input)."""
 
 import datetime
 from zoneinfo import ZoneInfo
@@ -10,7 +10,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from articles.models import ArticlePage
-from cms.date_input import INVALID_DATE, INVALID_DATETIME
+from core.editorial.date_input import INVALID_DATE, INVALID_DATETIME
 from home.factories import HomePageFactory
 from tests.admin_forms import article_form_data
 

@@ -23,7 +23,7 @@ from taggit.models import Tag
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision, Site
 
 from articles.models import ArticleEventLink, ArticlePage, ArticleProjectLink
-from cms.models import Category, Organisation, Person, Theme
+from core.models import Category, Organisation, Person, Theme
 from events.models import EventDate, EventPage, Venue
 from media.models import CustomImage, CustomRendition
 from projects.models import ProjectFunder, ProjectGoal, ProjectMilestone, ProjectPage

@@ -10,7 +10,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from articles.factories import ArticlePageFactory
-from cms.factories import CategoryFactory, OrganisationFactory
+from core.factories import CategoryFactory, OrganisationFactory
 from events.factories import EventDateFactory, EventPageFactory, VenueFactory
 from events.models import EventPage
 from home.factories import ContentPageFactory

@@ -20,7 +20,7 @@ from wagtail.models import (
 )
 
 from articles.factories import ArticlePageFactory
-from cms.editorial import (
+from core.editorial.setup import (
     APPROVERS,
     DESCRIPTIONS,
     WAGTAIL_WORKFLOW_NAME,

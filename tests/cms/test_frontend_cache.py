@@ -27,7 +27,7 @@ from wagtail.models import PageViewRestriction
 
 from articles.factories import ArticlePageFactory
 from articles.models import ArticleProjectLink
-from cms.factories import CategoryFactory
+from core.factories import CategoryFactory
 from home.factories import ContentPageFactory
 from media.factories import ImageFactory
 from preview.models import PreviewSnapshot
@@ -142,7 +142,7 @@ def front_end_cache(varnish, settings):
     """The CMS purges this Varnish, which starts each test empty."""
     settings.WAGTAILFRONTENDCACHE = {
         "varnish": {
-            "BACKEND": "cms.frontend_cache.VarnishBackend",
+            "BACKEND": "delivery.frontend_cache.VarnishBackend",
             "LOCATION": f"http://127.0.0.1:{varnish.port}",
         }
     }

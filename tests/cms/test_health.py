@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 CLOSED_REDIS = {
     "default": {
-        "BACKEND": "cms.cache.FailSoftRedisCache",
+        "BACKEND": "delivery.cache.FailSoftRedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",
         "OPTIONS": {"socket_connect_timeout": 0.2},
     }
@@ -23,7 +23,7 @@ CLOSED_REDIS = {
 
 def test_all_parts_answer(client, settings):
     settings.CACHES = {
-        "default": {"BACKEND": "cms.cache.FailSoftRedisCache", "LOCATION": "redis://127.0.0.1:6379/12"}
+        "default": {"BACKEND": "delivery.cache.FailSoftRedisCache", "LOCATION": "redis://127.0.0.1:6379/12"}
     }
     settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
 

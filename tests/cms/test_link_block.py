@@ -3,7 +3,7 @@
 import pytest
 from wagtail.blocks import StructBlockValidationError
 
-from cms.blocks import LinkBlock
+from core.blocks import LinkBlock
 
 pytestmark = pytest.mark.django_db
 

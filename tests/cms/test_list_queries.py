@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.factories import ArticlePageFactory
-from cms.factories import CategoryFactory
+from core.factories import CategoryFactory
 from events.factories import EventPageFactory, VenueFactory
 from media.factories import ImageFactory
 from projects.factories import ProjectPageFactory

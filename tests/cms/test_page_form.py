@@ -1,6 +1,6 @@
 """The page form explains the "Kurztitel" as the page's address, and when that address is
 taken, names the page that holds it (often a draft saved on its own and then forgotten).
-When autosave stops at an error, its message names the field (cms.page_views)."""
+When autosave stops at an error, its message names the field (core.editorial.page_views)."""
 
 import pytest
 from bs4 import BeautifulSoup

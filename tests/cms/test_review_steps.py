@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from cms.editorial import APPROVERS, WRITERS
+from core.editorial.setup import APPROVERS, WRITERS
 from home.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db

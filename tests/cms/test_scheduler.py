@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from articles.factories import ArticlePageFactory
-from cms.editorial import APPROVERS, WRITERS
+from core.editorial.setup import APPROVERS, WRITERS
 from tests.deploy.compose import PROJECT_DIR, service_command
 from tests.deploy.processes import production_environment
 

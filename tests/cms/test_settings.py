@@ -114,7 +114,7 @@ def test_redis_holds_the_cache_and_the_renditions_cache_when_configured():
         text=True,
     )
 
-    expected = ["cms.cache.FailSoftRedisCache", "redis://127.0.0.1:6379/3"]
+    expected = ["delivery.cache.FailSoftRedisCache", "redis://127.0.0.1:6379/3"]
     assert result.stdout.split() == expected, result.stderr
 
 

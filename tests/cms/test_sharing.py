@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from articles.factories import ArticlePageFactory
-from cms.templatetags.share_tags import share_targets
+from core.templatetags.share_tags import share_targets
 from tests.html import get_html, section
 
 pytestmark = pytest.mark.django_db

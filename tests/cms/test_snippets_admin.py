@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from cms.models import Category, Organisation
+from core.models import Category, Organisation
 from events.models import Venue
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 The catalogue locale/de/LC_MESSAGES/django.po is compiled to django.mo with `make
 translations` and both are committed, so neither CI nor a production image needs GNU
-gettext. Wagtail templates with English written into them are copied to cms/templates/
+gettext. Wagtail templates with English written into them are copied to core/templates/
 with only those words changed.
 """
 
@@ -15,8 +15,11 @@ from django.conf import settings
 from django.template.loader import get_template
 from django.utils import translation
 
+import core
+
 CATALOGUE = settings.BASE_DIR / "locale" / "de" / "LC_MESSAGES" / "django"
 WAGTAIL_TEMPLATES = Path(wagtail.__file__).parent / "admin" / "templates"
+CORE_TEMPLATES = Path(core.__file__).parent / "templates"
 
 # Each overridden Wagtail template with what the project changes in it: Wagtail's text, ours.
 TEMPLATE_FIXES = {
@@ -89,5 +92,5 @@ def test_an_overridden_wagtail_template_differs_from_wagtails_only_by_the_fixes(
 
     template = get_template(name)
 
-    assert template.origin.name == str(settings.PROJECT_DIR / "templates" / name)
+    assert template.origin.name == str(CORE_TEMPLATES / name)
     assert Path(template.origin.name).read_text() == expected

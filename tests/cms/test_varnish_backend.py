@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from cms.frontend_cache import VarnishBackend
+from delivery.frontend_cache import VarnishBackend
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def test_a_hung_varnish_costs_the_timeout_and_a_log_line(silent_varnish, caplog,
     backend.timeout = 0.5
 
     started = time.monotonic()
-    with caplog.at_level(logging.ERROR, logger="cms.frontend_cache"):
+    with caplog.at_level(logging.ERROR, logger="delivery.frontend_cache"):
         send(backend)
 
     assert time.monotonic() - started < 2
@@ -46,7 +46,7 @@ def test_an_unreachable_varnish_is_logged_not_raised(caplog):
         closed_port = probe.getsockname()[1]
     backend = VarnishBackend({"LOCATION": f"http://127.0.0.1:{closed_port}"})
 
-    with caplog.at_level(logging.ERROR, logger="cms.frontend_cache"):
+    with caplog.at_level(logging.ERROR, logger="delivery.frontend_cache"):
         backend.purge("https://smartcity.example/api/v2/pages/?type=articles.ArticlePage")
 
     assert "PURGE of smartcity.example/api/v2/pages/?type=articles.ArticlePage" in caplog.text

@@ -17,9 +17,9 @@ from wagtail.models import PageViewRestriction
 
 from articles.factories import ArticlePageFactory
 from articles.models import ArticleEventLink, ArticleProjectLink
-from cms.editorial import WRITERS
-from cms.templatetags.navigation_tags import child_page_of_type
-from cms.visibility import is_visible, visible_pages
+from core.editorial.setup import WRITERS
+from core.templatetags.navigation_tags import child_page_of_type
+from core.visibility import is_visible, visible_pages
 from events.factories import EventPageFactory
 from home.factories import ContentPageFactory
 from projects.factories import ProjectPageFactory

@@ -277,7 +277,7 @@ def test_both_serve_hashed_static_files_for_browsers_to_keep(servers, content):
         assert "immutable" in answer.headers["Cache-Control"]
         max_age = int(re.search(r"max-age=(\d+)", answer.headers["Cache-Control"])[1])
         assert max_age >= 365 * 24 * 3600
-        assert answer.text == (PROJECT_DIR / "cms" / "static" / "css" / "site.css").read_text()
+        assert answer.text == (PROJECT_DIR / "core" / "static" / "css" / "site.css").read_text()
 
 
 def test_a_login_on_one_process_is_valid_on_the_other(servers):

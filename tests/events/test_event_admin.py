@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from cms.factories import OrganisationFactory
+from core.factories import OrganisationFactory
 from events.factories import EventIndexPageFactory, VenueFactory
 from events.models import EventIndexPage, EventPage
 from home.factories import HomePageFactory

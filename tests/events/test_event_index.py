@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from cms.factories import CategoryFactory
+from core.factories import CategoryFactory
 from events.factories import EventDateFactory, EventPageFactory
 from events.models import EventPage
 from tests.html import assert_one_h1_and_no_heading_gaps, get_html

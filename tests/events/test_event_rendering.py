@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from cms.factories import OrganisationFactory
+from core.factories import OrganisationFactory
 from events.factories import EventDateFactory, EventPageFactory, VenueFactory
 from events.models import EventPage
 from projects.factories import ProjectPageFactory

@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from cms.factories import OrganisationFactory, PersonFactory, ThemeFactory
+from core.factories import OrganisationFactory, PersonFactory, ThemeFactory
 from home.factories import HomePageFactory
 from projects.factories import ProjectIndexPageFactory
 from projects.models import ProjectIndexPage, ProjectPage

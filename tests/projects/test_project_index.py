@@ -2,7 +2,7 @@
 
 import pytest
 
-from cms.factories import ThemeFactory
+from core.factories import ThemeFactory
 from projects.factories import ProjectPageFactory
 from projects.models import ProjectPage
 from tests.html import assert_one_h1_and_no_heading_gaps, get_html

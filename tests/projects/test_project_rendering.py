@@ -6,7 +6,7 @@ import pytest
 
 from articles.factories import ArticlePageFactory
 from articles.models import ArticleProjectLink
-from cms.factories import OrganisationFactory, PersonFactory, ThemeFactory
+from core.factories import OrganisationFactory, PersonFactory, ThemeFactory
 from events.factories import EventPageFactory
 from projects.factories import ProjectMilestoneFactory, ProjectPageFactory
 from projects.models import ProjectFunder, ProjectGoal, ProjectPage, ProjectPartner

@@ -1,0 +1,1300 @@
+"""The OpenAPI 3.1 description of the headless API, served at /api/v2/openapi.json.
+
+It is Python data so that everything that follows the code is generated from it and
+cannot drift: the endpoints (from the API router), the page types and their fields (from
+each model's `api_fields`), which fields only detail responses carry (from the pages
+endpoint), the query parameters each endpoint accepts (from its `known_query_parameters`),
+the body block types (from `BodyBlock`), the rendition sizes (from `media.api.RENDITIONS`)
+and the choice values (from the model choices). The JSON shapes of fields and blocks are
+written out by hand, where a reader learns more from them than from introspection; a field
+or block without a written shape stops the build with an error naming it.
+
+tests/api/test_openapi.py validates the document and checks real responses against it.
+"""
+
+from django.conf import settings
+from django.db import models
+from taggit.managers import TaggableManager
+from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page, get_page_models
+
+from articles.models import ArticlePage
+from core.blocks import BodyBlock, HeadingBlock
+from events.models import EventPage
+from media.api import RENDITIONS
+from projects.models import ProjectPage
+
+from .errors import REQUEST_ID_HEADER
+from .params import ID, PAGE_ID, WholeNumber, field_whole_number, whole_number_parameters
+from .router import api_router
+
+OPENAPI_VERSION = "3.1.0"
+API_PREFIX = "/api/v2/"
+
+# Parameters Wagtail accepts that are no part of the contract: "_" is jQuery's cache
+# buster, "format" switches to DRF's HTML browsable API, and "rich_text_format" applies to
+# rich text fields, which this API does not have (body blocks always give display HTML).
+UNDOCUMENTED_PARAMETERS = {"_", "format", "rich_text_format"}
+
+
+class MissingSchema(LookupError):
+    """The API grew a field, block or parameter this description does not cover yet."""
+
+
+# --- Small builders ------------------------------------------------------------------
+
+
+def ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def nullable(schema: dict) -> dict:
+    """The schema, or JSON null."""
+    if "$ref" not in schema and isinstance(schema.get("type"), str):
+        return {**schema, "type": [schema["type"], "null"]}
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def string(description: str = "", **extra) -> dict:
+    return {"type": "string", **({"description": description} if description else {}), **extra}
+
+
+def integer(description: str = "", **extra) -> dict:
+    return {"type": "integer", **({"description": description} if description else {}), **extra}
+
+
+def bounded(rule: WholeNumber, description: str = "", **extra) -> dict:
+    """An integer with the bounds the API accepts (api.params), so that clients and the
+    fuzzing in the tests stay within them."""
+    return integer(description, minimum=rule.minimum, maximum=rule.maximum, **extra)
+
+
+def boolean(description: str = "") -> dict:
+    return {"type": "boolean", **({"description": description} if description else {})}
+
+
+def array(items: dict, description: str = "") -> dict:
+    return {"type": "array", "items": items, **({"description": description} if description else {})}
+
+
+def closed_object(properties: dict, description: str = "", required: bool = True) -> dict:
+    """An object with exactly these keys: all present (`required`) and no others."""
+    schema = {"type": "object", "properties": properties, "additionalProperties": False}
+    if required:
+        schema["required"] = list(properties)
+    if description:
+        schema["description"] = description
+    return schema
+
+
+def choices(choice_class, description: str) -> dict:
+    """A string enum from Django model choices, with the German label editors see."""
+    labels = "; ".join(f"`{value}` ({label})" for value, label in choice_class.choices)
+    return string(f"{description} Values: {labels}.", enum=list(choice_class.values))
+
+
+def date_time(description: str) -> dict:
+    return string(description, format="date-time")
+
+
+def date(description: str) -> dict:
+    return string(description, format="date")
+
+
+URL_OR_EMPTY = "Absolute URL, or an empty string when not set."
+HTML = (
+    "HTML, ready to insert: internal page links carry the page's absolute address, document "
+    "links the absolute download address, and embedded images an absolute `src` with "
+    "`width`, `height` and `alt`."
+)
+
+
+# --- Shared shapes -------------------------------------------------------------------
+
+
+def _renditions_schema() -> dict:
+    sizes = {
+        name: ref("Rendition") | {"description": f"Made with Wagtail's filter `{spec}`."}
+        for name, spec in RENDITIONS.items()
+    }
+    return closed_object(
+        sizes,
+        "Ready-made sizes of the image; `fill-W×H` crops to that size around the focal point. "
+        "Wagtail never upscales: a smaller original gives a smaller rendition of the same "
+        "aspect ratio, so use the given width and height.",
+    )
+
+
+def image_properties() -> dict:
+    return {
+        "id": integer(),
+        "title": string("The title in the media library (not meant for display)."),
+        "alt": string("Alternative text for `<img alt>`; empty when the image is decorative."),
+        "decorative": boolean('True when the image carries no information; use `alt=""`.'),
+        "width": integer("Width of the original in pixels."),
+        "height": integer("Height of the original in pixels."),
+        "focal_point": nullable(ref("FocalPoint")),
+        "credit": nullable(ref("ImageCredit")),
+        "renditions": nullable(
+            ref("Renditions")
+            | {"description": "Null when the original file cannot be read; show the page without the image."}
+        ),
+    }
+
+
+def page_link_properties() -> dict:
+    return {
+        "id": integer(),
+        "title": string(),
+        "url": nullable(string("The page's absolute address on the website.", format="uri")),
+        "type": nullable(string("Page type, e.g. `projects.ProjectPage`.")),
+        "detail_url": nullable(string("The page in this API.", format="uri")),
+    }
+
+
+def shared_schemas() -> dict:
+    return {
+        "Error": closed_object(
+            {"message": string("What was wrong with the request, in English, for developers.")},
+            "Every 400 and 404 answer of the API.",
+        ),
+        "ServerError": closed_object(
+            {
+                "message": string("Always the same: the cause is in the server's log, not in the answer."),
+                "request_id": string(
+                    f"Finds the error in the server's log; also sent as the `{REQUEST_ID_HEADER}` header. "
+                    "Quote it when you report the error."
+                ),
+            },
+            "A 500 answer: the API failed on a request it should have answered.",
+        ),
+        "ListingMeta": closed_object(
+            {"total_count": integer("Number of results across all pages of the list.")}
+        ),
+        "Image": closed_object(
+            image_properties(),
+            "The one shape of an image, the same in page fields, body blocks and at /api/v2/images/.",
+        ),
+        "FocalPoint": closed_object(
+            {
+                "x": integer("Centre, in pixels of the original."),
+                "y": integer("Centre, in pixels of the original."),
+                "width": integer(),
+                "height": integer(),
+            },
+            "The part of the image that must stay visible when you crop it yourself.",
+        ),
+        "ImageCredit": closed_object(
+            {
+                "author": string(),
+                "source": string(),
+                "licence": string("e.g. `CC BY 4.0`; may be empty."),
+                "licence_url": string(URL_OR_EMPTY),
+                "line": string("The credit as German sites print it, e.g. „Gerd Altmann auf Pixabay“."),
+            },
+            "Who made the image and under which licence (“Bildnachweis”).",
+        ),
+        "Rendition": closed_object(
+            {
+                "url": string("Absolute URL of the JPEG/PNG rendition.", format="uri"),
+                "width": integer(),
+                "height": integer(),
+                "webp_url": string("Absolute URL of the same rendition as WebP.", format="uri"),
+            }
+        ),
+        "Renditions": _renditions_schema(),
+        "Term": closed_object(
+            {
+                "name": string("The name to show."),
+                "slug": string("The value for filters such as `category=` or `theme=`."),
+            },
+            "A category or theme.",
+        ),
+        "PageLink": closed_object(
+            page_link_properties(),
+            "A link to another page of the site. Fields that point to a page give null "
+            "instead when the page is unpublished or deleted.",
+        ),
+        "PageReference": closed_object(
+            {
+                "id": integer(),
+                "meta": closed_object(
+                    {
+                        "type": string(),
+                        "detail_url": string(format="uri"),
+                        "html_url": nullable(string(format="uri")),
+                    },
+                    required=False,
+                ),
+                "title": string(),
+            },
+            "Wagtail's nested page shape, used by `meta.parent` and `meta.alias_of`.",
+            required=False,
+        ),
+        "Venue": closed_object(
+            {
+                "name": string(),
+                "street": string(),
+                "postal_code": string(),
+                "city": string(),
+                "latitude": nullable({"type": "number", "description": "WGS 84, e.g. 51.256213."}),
+                "longitude": nullable({"type": "number", "description": "WGS 84, e.g. 7.150764."}),
+            },
+            "Where an event takes place (for online events: where it is streamed from).",
+        ),
+        "EventDate": closed_object(
+            {
+                "start": date_time("ISO 8601 with the Berlin offset."),
+                "end": nullable(date_time("ISO 8601 with the Berlin offset.")),
+                "all_day": boolean("When true, show dates only, no times."),
+                "note": string("e.g. „Teil 2: Mobilität“; may be empty."),
+            },
+            "A further date of the same event.",
+        ),
+        "Link": closed_object(
+            {
+                "text": string("The visible link text."),
+                "url": nullable(
+                    string(
+                        "The address to open, internal or external, always resolved; null when "
+                        "the link pointed to a page that is no longer published.",
+                        format="uri",
+                    )
+                ),
+                "new_tab": boolean(
+                    "The editor wants it opened in a new tab; tell screen reader users when you do."
+                ),
+                "page": nullable(
+                    ref("PageLink") | {"description": "Set when the link leads to a page of this site."}
+                ),
+            },
+        ),
+        "Document": closed_object(
+            {
+                "id": integer(),
+                "title": string(),
+                "url": string("Absolute download address.", format="uri"),
+                "filename": string(),
+                "file_size": nullable(integer("Bytes; null when the file cannot be read.")),
+                "file_type": string("Lower-case file extension, e.g. `pdf`."),
+                "content_type": string("MIME type, e.g. `application/pdf`."),
+            },
+            "A downloadable document, with what a download link shows next to it.",
+        ),
+        "Embed": closed_object(
+            {
+                "provider_name": string("e.g. `YouTube`."),
+                "type": string("oEmbed type, e.g. `video`."),
+                "title": string("The provider's title of the video."),
+                "thumbnail_url": nullable(string(format="uri")),
+                "width": nullable(integer()),
+                "height": nullable(integer()),
+                "html": string(
+                    "The provider's player markup; its iframe carries the block's title for "
+                    "screen readers. Loading it contacts the provider: ask for consent first."
+                ),
+            },
+            "The video provider's player data (oEmbed).",
+        ),
+        "EventTeaserEvent": closed_object(
+            {
+                **page_link_properties(),
+                "start": date_time("ISO 8601 with the Berlin offset."),
+                "end": nullable(date_time("ISO 8601 with the Berlin offset.")),
+                "all_day": boolean(),
+                "teaser": string(),
+            },
+            "A page link to an event, with the dates and teaser a card shows.",
+        ),
+        "Organisation": closed_object(
+            {
+                "id": integer("The organisation at /api/v2/organisations/{id}/."),
+                "name": string(),
+                "short_name": string("e.g. „BMWSB“; may be empty."),
+                "url": string(URL_OR_EMPTY),
+                "logo": nullable(ref("Image")),
+            },
+            "A funder or partner, as /api/v2/organisations/ gives it (without `meta`).",
+        ),
+        "Person": closed_object(
+            {
+                "name": string(),
+                "role": string("e.g. „Projektleitung“; may be empty."),
+                "organisation": nullable(string("The name of the person's organisation.")),
+                "email": string("E-mail address, or an empty string."),
+                "phone": string("As the editors wrote it, e.g. „0202 563-0“; may be empty."),
+                "photo": nullable(ref("Image")),
+            },
+            "A contact person.",
+        ),
+        "Milestone": closed_object(
+            {
+                "date": date("The planned or reached date."),
+                "title": string(),
+                "description": string("Plain text; may be empty."),
+                "done": boolean("True once the milestone is reached."),
+            },
+        ),
+    }
+
+
+# --- Body blocks ---------------------------------------------------------------------
+
+_HEADING_LEVELS = [value for value, _label in HeadingBlock.base_blocks["level"].field.choices]
+
+# The value of each block type of `BodyBlock`, as `{type, id, value}` carries it.
+BLOCK_VALUES = {
+    "heading": closed_object(
+        {
+            "text": string(),
+            "level": string(
+                "The HTML heading element to use. The page title is the only h1.", enum=_HEADING_LEVELS
+            ),
+        }
+    ),
+    "paragraph": string(HTML),
+    "image": closed_object(
+        {
+            "image": nullable(ref("Image") | {"description": "null when the image was deleted."}),
+            "caption": string("May be empty. Print the image's credit line next to it."),
+        }
+    ),
+    "quote": closed_object(
+        {
+            "text": string("Plain text; line breaks are meaningful."),
+            "attribution": string("Who said it; may be empty."),
+            "role": string("Their role or organisation; may be empty."),
+        }
+    ),
+    "video": closed_object(
+        {
+            "url": nullable(string("The video's address at the provider.", format="uri")),
+            "title": string("Title for the player, read out by screen readers."),
+            "transcript": string(HTML + " May be empty."),
+            "embed": nullable(
+                ref("Embed") | {"description": "null when the provider could not be reached; link to `url`."}
+            ),
+        }
+    ),
+    "call_to_action": closed_object(
+        {
+            "title": string(),
+            "text": string("Plain text; may be empty."),
+            "link": ref("Link") | {"description": "The button."},
+        }
+    ),
+    "accordion": closed_object(
+        {
+            "title": string("e.g. „Erläuterungen und Hinweise“."),
+            "items": array(closed_object({"title": string(), "body": string(HTML)})),
+        }
+    ),
+    "document": closed_object(
+        {
+            "title": string("The link text: the editor's, else the document's title."),
+            "description": string("May be empty."),
+            "document": nullable(ref("Document") | {"description": "null when the document was deleted."}),
+        }
+    ),
+    "event_teaser": closed_object(
+        {
+            "text": string("The editor's teaser, else the event's own."),
+            "event": nullable(
+                ref("EventTeaserEvent") | {"description": "null when the event is unpublished or deleted."}
+            ),
+        }
+    ),
+    "link_list": closed_object(
+        {
+            "title": string("May be empty."),
+            "links": array(ref("Link")),
+        }
+    ),
+}
+
+
+def block_schema_name(block_type: str) -> str:
+    return "".join(part.title() for part in block_type.split("_")) + "Block"
+
+
+def block_schemas() -> dict:
+    """One schema per block type of `BodyBlock`, plus `Body`, the list of them."""
+    schemas = {}
+    mapping = {}
+    for name, block in BodyBlock.base_blocks.items():
+        if name not in BLOCK_VALUES:
+            raise MissingSchema(f"Body block type {name!r} has no schema in api.openapi.BLOCK_VALUES.")
+        schema_name = block_schema_name(name)
+        editor_name = block.meta.label or name
+        schemas[schema_name] = closed_object(
+            {
+                "type": string(enum=[name]),
+                "id": string("Stable id of the block, e.g. for anchors or React keys.", format="uuid"),
+                "value": BLOCK_VALUES[name],
+            },
+            f"Block `{name}` (editors know it as „{editor_name}“).",
+        )
+        mapping[name] = f"#/components/schemas/{schema_name}"
+    schemas["Body"] = array(
+        {
+            "oneOf": [{"$ref": target} for target in mapping.values()],
+            "discriminator": {
+                "propertyName": "type",
+                "mapping": mapping,
+            },
+        },
+        "The page body: typed blocks in reading order. Render the types you know and skip "
+        "the others, so new block types do not break older app versions.",
+    )
+    return schemas
+
+
+# --- Pages ---------------------------------------------------------------------------
+
+_BODY = ref("Body")
+_IMAGE_CREDITS = array(
+    ref("ImageCredit"),
+    "The page's „Bildnachweise“: the distinct credits of every image it shows (hero "
+    "image and body), in order of appearance. Print them on the page.",
+)
+
+# Fields several page types share through their base classes, by name.
+BASE_PAGE_FIELDS = {
+    "teaser": string("One or two sentences of plain text for cards, lists and search results."),
+    "hero_image": nullable(
+        ref("Image") | {"description": "The large image on top of the page and on cards."}
+    ),
+    "image_credits": _IMAGE_CREDITS,
+}
+
+# Every page type's own fields: the shape of each name in its model's `api_fields`.
+PAGE_FIELDS = {
+    "home.HomePage": {"body": _BODY},
+    "home.ContentPage": {
+        "last_reviewed": nullable(
+            date("When the content was last reviewed, e.g. for the accessibility statement.")
+        ),
+        "body": _BODY,
+    },
+    "articles.ArticlePage": {
+        "date": date("The date shown above the title; lists are newest first by it."),
+        "category": nullable(ref("Term")),
+        "tags": array(string(), "Tag names, alphabetical."),
+        "body": _BODY,
+        "related_events": array(
+            ref("PageLink"),
+            "Events the article points to, e.g. the one it announces, in the editors' order; "
+            "unpublished or restricted ones are left out.",
+        ),
+        "related_projects": array(
+            ref("PageLink"),
+            "Projects the article belongs to, in the editors' order; unpublished or restricted "
+            "ones are left out.",
+        ),
+    },
+    "events.EventPage": {
+        "start": date_time("Start of the main date, ISO 8601 with the Berlin offset."),
+        "end": nullable(date_time("End of the main date; null when open-ended.")),
+        "time_zone": string("The zone the times were entered in: `Europe/Berlin`."),
+        "all_day": boolean("When true, show the date only, no times."),
+        "further_dates": array(ref("EventDate"), "More dates of the same event, in order."),
+        "next_start": nullable(
+            date_time(
+                "Start of the next date (main or further) that is still running or to come; "
+                "null when every date is over."
+            )
+        ),
+        "status": choices(EventPage.Status, "Whether and how the event takes place."),
+        "attendance_mode": choices(EventPage.AttendanceMode, "How people take part."),
+        "venue": nullable(ref("Venue")),
+        "stream_url": string(URL_OR_EMPTY),
+        "registration": choices(EventPage.Registration, "Whether people must sign up."),
+        "registration_url": string(URL_OR_EMPTY),
+        "registration_email": string("E-mail address for sign-ups, or an empty string."),
+        "cost": string("Free text, e.g. „kostenfrei“; may be empty."),
+        "category": nullable(ref("Term")),
+        "project": nullable(ref("PageLink") | {"description": "The project the event belongs to."}),
+        "body": _BODY,
+    },
+    "projects.ProjectPage": {
+        "status": choices(ProjectPage.Status, "Where the project stands."),
+        "start_date": nullable(date("Start of the project period.")),
+        "end_date": nullable(date("End of the project period.")),
+        "funding_programme": string("e.g. „Modellprojekte Smart Cities made in Germany“; may be empty."),
+        "funding_programme_url": string(URL_OR_EMPTY),
+        "website": string("The project's own website. " + URL_OR_EMPTY),
+        "themes": array(ref("Term"), "Fields of action of the Smart City strategy."),
+        "goals": array(string(), "What the project wants to achieve, in the editors' order."),
+        "milestones": array(ref("Milestone"), "Steps of the project, in the editors' order."),
+        "funders": array(ref("Organisation"), "Who funds the project, in the editors' order."),
+        "partners": array(ref("Organisation"), "Who takes part, in the editors' order."),
+        "contact": nullable(ref("Person") | {"description": "Whom to ask about the project."}),
+        "body": _BODY,
+    },
+}
+
+
+def page_field_schema(model, name: str) -> dict:
+    own = PAGE_FIELDS.get(model._meta.label, {})
+    if name in own:
+        return own[name]
+    if name in BASE_PAGE_FIELDS:
+        return BASE_PAGE_FIELDS[name]
+    raise MissingSchema(f"API field {name!r} of {model._meta.label} has no schema in api.openapi.")
+
+
+# The three ways a page is shown: as a list item, as a detail response, and as an editor's
+# draft at /api/v2/preview/ (which may not have been saved yet: no id, no detail URL).
+LISTING, DETAIL, PREVIEW = "listing", "detail", "preview"
+PAGE_SCHEMA_SUFFIX = {LISTING: "ListItem", DETAIL: "", PREVIEW: "Preview"}
+PAGE_META_SCHEMA = {LISTING: "PageListMeta", DETAIL: "PageDetailMeta", PREVIEW: "PagePreviewMeta"}
+
+
+def page_meta_schema(view: str) -> dict:
+    detail_url = string("The page in this API.", format="uri")
+    meta = {
+        "type": string("The page type, e.g. `events.EventPage`; decides which fields the item has."),
+        "detail_url": nullable(detail_url) if view == PREVIEW else detail_url,
+        "html_url": nullable(string("The page on the website.", format="uri")),
+        "slug": string(),
+        "show_in_menus": boolean(),
+        "seo_title": string(),
+        "search_description": string(),
+        "first_published_at": nullable(date_time("When the page was first published.")),
+        "alias_of": nullable(ref("PageReference")),
+        "locale": string("Language code, e.g. `de`."),
+    }
+    if view != LISTING:
+        meta["parent"] = nullable(ref("PageReference") | {"description": "null for a site's home page."})
+    return closed_object(
+        meta,
+        "About the page rather than its content. Lists carry `type`, `detail_url`, `html_url`, "
+        "`slug` and `first_published_at` unless `fields` says otherwise.",
+        required=False,
+    )
+
+
+def page_type_label(model) -> str:
+    return model._meta.label
+
+
+def page_schema_name(model, view: str) -> str:
+    # `PageListItem` and the like name the union of all page types.
+    name = "GenericPage" if model is Page else model.__name__
+    return name + PAGE_SCHEMA_SUFFIX[view]
+
+
+def page_schema(model, pages_endpoint, view: str) -> dict:
+    api_names = [name for name in pages_endpoint.get_body_fields_names(model) if name not in ("id", "title")]
+    if view == LISTING:
+        api_names = [name for name in api_names if name not in pages_endpoint.detail_only_fields]
+    properties = {
+        "id": nullable(integer("null for a page that has not been saved yet."))
+        if view == PREVIEW
+        else integer(),
+        "meta": ref(PAGE_META_SCHEMA[view]),
+        "title": string(),
+        **{name: page_field_schema(model, name) for name in api_names},
+    }
+    shown_as = {LISTING: "A list item", DETAIL: "A detail response", PREVIEW: "A draft"}[view]
+    return closed_object(
+        properties,
+        f"{shown_as} of page type `{page_type_label(model)}` („{model._meta.verbose_name}“). Which "
+        "keys are present follows the `fields` parameter.",
+        required=False,
+    )
+
+
+def api_page_models() -> list:
+    """Every page type the API can return, the base `wagtailcore.Page` first."""
+    return [Page, *(model for model in get_page_models() if model is not Page)]
+
+
+def page_schemas(pages_endpoint) -> dict:
+    schemas = {name: page_meta_schema(view) for view, name in PAGE_META_SCHEMA.items()}
+    specific_models = [model for model in api_page_models() if model is not Page]
+    for model in api_page_models():
+        schemas[page_schema_name(model, LISTING)] = page_schema(model, pages_endpoint, LISTING)
+    for view in (DETAIL, PREVIEW):
+        for model in specific_models:
+            schemas[page_schema_name(model, view)] = page_schema(model, pages_endpoint, view)
+    schemas["PageListItem"] = {
+        "description": (
+            "A page in a list. Without `type=` (or with several types) items are generic "
+            "pages (`GenericPageListItem`); with one `type=` they are of that type and `fields=*` "
+            "gives all of its card fields."
+        ),
+        "anyOf": [ref(page_schema_name(model, LISTING)) for model in api_page_models()],
+    }
+    schemas["PageDetail"] = {
+        "description": "A page with all its fields, of the type named in `meta.type`.",
+        "anyOf": [ref(page_schema_name(model, DETAIL)) for model in specific_models],
+    }
+    schemas["PagePreview"] = {
+        "description": "An editor's draft in the shape of `PageDetail`; a page not saved yet has no id.",
+        "anyOf": [ref(page_schema_name(model, PREVIEW)) for model in specific_models],
+    }
+    return schemas
+
+
+# --- Images, documents, snippets -----------------------------------------------------
+
+
+def images_schemas() -> dict:
+    meta = closed_object(
+        {
+            "type": string(),
+            "detail_url": string(format="uri"),
+            "tags": array(string()),
+            "download_url": string(
+                "The original file as uploaded (often large): a path on this site, or an absolute "
+                "URL when media are stored on S3. Use the renditions to show the image."
+            ),
+        },
+        required=False,
+    )
+    return {
+        "ImageMeta": meta,
+        "ImageItem": closed_object(
+            {"meta": ref("ImageMeta"), **image_properties()},
+            "An image in the shared shape (see `Image`) plus `meta`. Which keys are present "
+            "follows the `fields` parameter.",
+            required=False,
+        ),
+    }
+
+
+def documents_schemas() -> dict:
+    return {
+        "DocumentItem": closed_object(
+            {
+                "id": integer(),
+                "meta": closed_object(
+                    {
+                        "type": string(),
+                        "detail_url": string(format="uri"),
+                        "tags": array(string()),
+                        "download_url": string("Absolute download address.", format="uri"),
+                    },
+                    required=False,
+                ),
+                "title": string(),
+            },
+            "A document of the media library. Which keys are present follows the `fields` parameter.",
+            required=False,
+        )
+    }
+
+
+# Fields of snippet endpoints (api.snippets), by model.
+SNIPPET_FIELDS = {
+    "cms.Category": {"name": string(), "slug": string("The value for `category=` filters.")},
+    "cms.Theme": {
+        "name": string(),
+        "slug": string("The value for `theme=` filters."),
+        "description": string("May be empty."),
+    },
+    "events.Venue": {
+        "name": string(),
+        "street": string(),
+        "postal_code": string(),
+        "city": string(),
+        "latitude": nullable({"type": "number"}),
+        "longitude": nullable({"type": "number"}),
+        "accessibility": string("Notes on accessibility (step-free access, toilets, hearing loop)."),
+        "url": string(URL_OR_EMPTY),
+    },
+    "cms.Organisation": {
+        "name": string(),
+        "short_name": string("e.g. „BMWSB“; may be empty."),
+        "url": string(URL_OR_EMPTY),
+        "logo": nullable(ref("Image")),
+    },
+}
+
+
+def snippet_schema_name(model) -> str:
+    return model.__name__ + "Item"
+
+
+def snippet_schema(model, endpoint) -> dict:
+    label = model._meta.label
+    fields = SNIPPET_FIELDS.get(label)
+    if fields is None:
+        raise MissingSchema(f"Snippet endpoint for {label} has no schema in api.openapi.SNIPPET_FIELDS.")
+    properties = {"id": integer(), "meta": ref("SnippetMeta")}
+    for name in endpoint.get_body_fields_names(model):
+        if name == "id":
+            continue
+        if name not in fields:
+            raise MissingSchema(f"API field {name!r} of {label} has no schema in api.openapi.SNIPPET_FIELDS.")
+        properties[name] = fields[name]
+    return closed_object(
+        properties,
+        f"„{model._meta.verbose_name}“. Which keys are present follows the `fields` parameter.",
+        required=False,
+    )
+
+
+# --- Parameters ----------------------------------------------------------------------
+
+
+def _query(name: str, schema: dict, description: str, **extra) -> dict:
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": schema,
+        **extra,
+    }
+
+
+def _page_types_pattern() -> str:
+    labels = "|".join(label.replace(".", r"\.") for label in (page_type_label(m) for m in api_page_models()))
+    return rf"^({labels})(,({labels}))*$"
+
+
+def _filter_needs(page_type) -> str:
+    return f"Needs `type={page_type_label(page_type)}`."
+
+
+DATE_OR_DATETIME = (
+    "A date (`YYYY-MM-DD`, a day in Berlin) or an ISO 8601 date-time with offset "
+    "(e.g. `2025-03-07T17:00:00+01:00`)."
+)
+
+
+def query_parameters() -> dict:
+    """Every query parameter of the API, by name; each endpoint uses those it accepts."""
+    numbers = whole_number_parameters()
+    limit = numbers["limit"]
+    page_id = bounded(PAGE_ID)
+    return {
+        "type": _query(
+            "type",
+            string(pattern=_page_types_pattern()),
+            "Only pages of this type, e.g. `articles.ArticlePage`; several separated by commas. "
+            "With one type, items carry that type's fields and the type's filters apply.",
+            examples={
+                "articles": {"value": "articles.ArticlePage"},
+                "events": {"value": "events.EventPage"},
+                "projects": {"value": "projects.ProjectPage"},
+            },
+        ),
+        "fields": _query(
+            "fields",
+            string(),
+            "Which fields to include, comma-separated: `*` for all (what a card needs), `_` for "
+            "none, a name to add one, `-name` to leave one out, e.g. `_,title,teaser` or `*,-meta`. "
+            "Lists default to `id`, `title` and `meta`. Unknown names are a 400.",
+            examples={
+                "all": {"value": "*"},
+                "card": {"value": "_,title,teaser,hero_image"},
+                "without meta": {"value": "*,-meta"},
+            },
+        ),
+        "limit": _query(
+            "limit",
+            bounded(limit, default=min(20, limit.maximum)),
+            f"Items per answer, at most {limit.maximum}.",
+        ),
+        "offset": _query("offset", bounded(numbers["offset"], default=0), "Items to skip, for paging."),
+        "order": _query(
+            "order",
+            string(),
+            "Sort by a field, `-field` for descending, several comma-separated; or `random` "
+            "(not with `offset`). Without it: search results by relevance, articles newest "
+            "first, events with `upcoming` as that filter says, other pages in the order of the "
+            "site tree, everything else by id (snippets by name).",
+            examples={"title": {"value": "title"}, "newest": {"value": "-id"}},
+        ),
+        "search": _query(
+            "search",
+            string(),
+            "Full-text search with German stemming („Veranstaltungen“ finds „Veranstaltung“); "
+            "results are ordered by relevance unless `order` is given.",
+        ),
+        "search_operator": _query(
+            "search_operator",
+            string(enum=["and", "or"]),
+            "How several search words combine: `and` (all must match) or `or` (the default).",
+        ),
+        "child_of": _query(
+            "child_of",
+            {"anyOf": [page_id, string(enum=["root"])]},
+            "Only direct children of this page id (`root`: of the site's home page).",
+        ),
+        "ancestor_of": _query("ancestor_of", page_id, "Only ancestors of this page id."),
+        "descendant_of": _query(
+            "descendant_of",
+            {"anyOf": [page_id, string(enum=["root"])]},
+            "Only pages below this page id, at any depth (`root`: the site's home page). Not "
+            "with `child_of`.",
+        ),
+        "translation_of": _query(
+            "translation_of",
+            {"anyOf": [page_id, string(enum=["root"])]},
+            "Only translations of this page id (room for the locales to come).",
+        ),
+        "locale": _query(
+            "locale",
+            string(),
+            "Only pages in this language, e.g. `de`. An unknown language code is a 404.",
+        ),
+        "site": _query(
+            "site",
+            string(),
+            "The site whose pages to list, by host name (`host` or `host:port`); defaults to the "
+            "site of the requested host. An unknown site is a 404.",
+        ),
+        "html_path": _query(
+            "html_path",
+            string(),
+            "A path on the website, e.g. `/aktuelles/`: redirects to that page in the API.",
+            example="/aktuelles/",
+        ),
+        "id": _query("id", bounded(ID), "The id to find: redirects to that object's detail."),
+        # Events
+        "upcoming": _query(
+            "upcoming",
+            string(enum=["true", "false"]),
+            "`true`: events with a date (main or further) still running or to come, ordered by "
+            "that next date; `false`: events whose every date is over, most recent first. "
+            + _filter_needs(EventPage),
+        ),
+        "start_after": _query(
+            "start_after",
+            string(),
+            "Only events starting at or after this moment. "
+            + DATE_OR_DATETIME
+            + " "
+            + _filter_needs(EventPage),
+        ),
+        "start_before": _query(
+            "start_before",
+            string(),
+            "Only events starting before this moment (a date means: before the end of that day). "
+            + DATE_OR_DATETIME
+            + " "
+            + _filter_needs(EventPage),
+        ),
+        "attendance_mode": _query(
+            "attendance_mode",
+            string(enum=list(EventPage.AttendanceMode.values)),
+            "Only events people attend this way. " + _filter_needs(EventPage),
+        ),
+        "status": _query(
+            "status",
+            string(enum=sorted({*EventPage.Status.values, *ProjectPage.Status.values})),
+            f"Only events with this status ({', '.join(EventPage.Status.values)}; "
+            f"`type=events.EventPage`) or projects with this status "
+            f"({', '.join(ProjectPage.Status.values)}; `type=projects.ProjectPage`).",
+        ),
+        "category": _query(
+            "category",
+            string(minLength=1),
+            "Only articles or events of this category, by slug (see /api/v2/categories/). An "
+            "unknown slug gives an empty list. Needs `type=articles.ArticlePage` or "
+            "`type=events.EventPage`.",
+        ),
+        "project": _query(
+            "project",
+            page_id,
+            "Only articles or events that belong to this project page id. Needs "
+            "`type=articles.ArticlePage` or `type=events.EventPage`.",
+        ),
+        # Articles
+        "tag": _query(
+            "tag", string(minLength=1), "Only articles with this tag name. " + _filter_needs(ArticlePage)
+        ),
+        "date_after": _query(
+            "date_after",
+            string(format="date"),
+            "Only articles dated on or after this day (`YYYY-MM-DD`). " + _filter_needs(ArticlePage),
+        ),
+        "date_before": _query(
+            "date_before",
+            string(format="date"),
+            "Only articles dated on or before this day (`YYYY-MM-DD`). " + _filter_needs(ArticlePage),
+        ),
+        # Projects
+        "theme": _query(
+            "theme",
+            string(minLength=1),
+            "Only projects in this theme, by slug (see /api/v2/themes/). " + _filter_needs(ProjectPage),
+        ),
+    }
+
+
+def _parameters_for(endpoint, names) -> list:
+    parameters = query_parameters()
+    names = set(names) - UNDOCUMENTED_PARAMETERS
+    if SearchFilter not in endpoint.filter_backends:
+        # Accepted by every Wagtail endpoint, but only those with the search backend search.
+        names -= {"search", "search_operator"}
+    documented = []
+    for name in sorted(names):
+        if name not in parameters:
+            raise MissingSchema(
+                f"Query parameter {name!r} of {endpoint.__name__} has no description in api.openapi."
+            )
+        documented.append(parameters[name])
+    return documented
+
+
+def _field_filter_schema(field) -> dict:
+    if isinstance(field, TaggableManager):
+        return string("Tag names, comma-separated; all must match.")
+    if isinstance(field, models.BooleanField):
+        return string(enum=["true", "false"])
+    if number := field_whole_number(field):
+        return bounded(number)
+    if isinstance(field, models.DateTimeField):
+        return string(format="date-time")
+    if isinstance(field, models.DateField):
+        return string(format="date")
+    return string()
+
+
+def field_filter_parameters(endpoint) -> list:
+    """Wagtail's exact-match filters: every API field with a database column, e.g. `?slug=`.
+    For pages these are the fields all page types share; `type=` adds the type's own."""
+    model = endpoint.model
+    names = set(endpoint.get_available_fields(model, db_fields_only=True))
+    # Parameters of their own (e.g. `locale`) take precedence over a field of the same name.
+    names -= endpoint.known_query_parameters
+    # Reverse relations (an image's `renditions`) are API fields by accident of naming.
+    names = {name for name in names if not isinstance(model._meta.get_field(name), models.ForeignObjectRel)}
+    return [
+        _query(
+            name,
+            _field_filter_schema(model._meta.get_field(name)),
+            f"Only items whose `{name}` is exactly this value.",
+        )
+        for name in sorted(names)
+    ]
+
+
+def _path_id(noun: str) -> dict:
+    return {
+        "name": "id",
+        "in": "path",
+        "required": True,
+        "description": f"The {noun}'s id.",
+        "schema": bounded(ID),
+    }
+
+
+# --- Responses -----------------------------------------------------------------------
+
+HEADER_DOCS = {
+    "ETag": "Identifies this answer; send it as `If-None-Match` to get a 304 when nothing changed.",
+    "Last-Modified": "When published content last changed; send it as `If-Modified-Since`.",
+    "Cache-Control": (
+        "`public, max-age=N` for anonymous reads (N is the site's `API_CACHE_MAX_AGE`, 60 s by "
+        "default); errors carry no such permission."
+    ),
+}
+
+
+def _headers(*names) -> dict:
+    return {name: {"description": HEADER_DOCS[name], "schema": string()} for name in names}
+
+
+def json_response(description: str, schema: dict, *, cacheable: bool = True) -> dict:
+    response = {"description": description, "content": {"application/json": {"schema": schema}}}
+    if cacheable:
+        response["headers"] = _headers("ETag", "Last-Modified", "Cache-Control")
+    return response
+
+
+def error_response(description: str) -> dict:
+    return json_response(description, ref("Error"), cacheable=False)
+
+
+NOT_MODIFIED = {
+    "description": "Not modified: the `If-None-Match` ETag (or `If-Modified-Since`) still matches. No body.",
+    "headers": _headers("ETag", "Cache-Control"),
+}
+SERVER_ERROR = {
+    "description": "The API failed; `request_id` finds the error in the server's log.",
+    "headers": {REQUEST_ID_HEADER: {"description": "The answer's `request_id`.", "schema": string()}},
+    "content": {"application/json": {"schema": ref("ServerError")}},
+}
+BAD_REQUEST = error_response(
+    "A parameter is unknown or has a value that cannot be used; `message` names it and, for "
+    "filters, what it accepts."
+)
+
+
+def listing_response(item: dict, noun: str) -> dict:
+    return json_response(
+        f"A page of {noun}.",
+        closed_object({"meta": ref("ListingMeta"), "items": array(item)}),
+    )
+
+
+def redirect_response(noun: str) -> dict:
+    return {
+        "description": f"Found: redirects to the {noun}'s detail URL (query parameters are kept).",
+        "headers": {"Location": {"description": "The detail URL.", "schema": string(format="uri")}},
+    }
+
+
+# --- Paths ---------------------------------------------------------------------------
+
+
+def _operations(name, endpoint, *, tag, noun, item, detail, listing_extra="", detail_extra=""):
+    """The listing, detail and find operations of one router endpoint."""
+    listing_parameters = [
+        *_parameters_for(endpoint, endpoint.known_query_parameters),
+        *field_filter_parameters(endpoint),
+    ]
+    detail_parameters = [
+        _path_id(noun),
+        *_parameters_for(endpoint, {"fields", "type"} & endpoint.known_query_parameters),
+    ]
+    find_parameters = _parameters_for(endpoint, endpoint.find_query_parameters)
+    base = f"{API_PREFIX}{name}/"
+    return {
+        base: {
+            "get": {
+                "operationId": f"{name}_list",
+                "tags": [tag],
+                "summary": f"List {name}",
+                "description": listing_extra,
+                "parameters": listing_parameters,
+                "responses": {
+                    "200": listing_response(item, name),
+                    "304": NOT_MODIFIED,
+                    "400": BAD_REQUEST,
+                    **(
+                        {"404": error_response("The `locale` or `site` asked for does not exist.")}
+                        if issubclass(endpoint, PagesAPIViewSet)
+                        else {}
+                    ),
+                    "500": SERVER_ERROR,
+                },
+            }
+        },
+        base + "{id}/": {
+            "get": {
+                "operationId": f"{name}_detail",
+                "tags": [tag],
+                "summary": f"One {noun}",
+                "description": detail_extra,
+                "parameters": detail_parameters,
+                "responses": {
+                    "200": json_response(f"The {noun}.", detail),
+                    "304": NOT_MODIFIED,
+                    "400": BAD_REQUEST,
+                    "404": error_response(f"No such {noun}, or not public."),
+                    "500": SERVER_ERROR,
+                },
+            }
+        },
+        base + "find/": {
+            "get": {
+                "operationId": f"{name}_find",
+                "tags": [tag],
+                "summary": f"Find one {noun}",
+                "description": f"Looks a {noun} up and redirects to its detail URL.",
+                "parameters": find_parameters,
+                "responses": {
+                    "302": redirect_response(noun),
+                    "400": BAD_REQUEST,
+                    "404": error_response(f"No {noun} matches."),
+                    "500": SERVER_ERROR,
+                },
+            }
+        },
+    }
+
+
+PAGES_LISTING = """\
+Live, public pages of the site, 20 per answer.
+
+**Cards in one request.** Ask for one page type and all fields, e.g.
+`?type=articles.ArticlePage&fields=*`: every item then carries what a card shows (teaser,
+hero image with renditions and credit, date, category, …). `body`, `image_credits`, an
+article's `related_events` and `related_projects`, and a project's `goals`, `milestones`,
+`funders`, `partners` and `contact` are detail-only: asking for them here is a 400 that
+says so.
+
+**Filters** apply with the matching `type=` only; without it they are a 400 that names the
+type they need. Bad values are a 400 naming the parameter and what it accepts; an unknown
+category or theme slug just gives an empty list. Besides the filters listed here, every
+field of the chosen type that is stored as such (e.g. `date`, `all_day`) filters by exact
+value.
+"""
+
+PAGES_DETAIL = """\
+A page with all its fields, including the detail-only ones: `body` (typed blocks, see
+`Body`) and `image_credits`, an article's related events and projects, and a project's
+goals, milestones, funders, partners and contact. The fields depend on `meta.type`.
+"""
+
+
+def _paths(router, pages_endpoint) -> dict:
+    paths = {}
+    for name, endpoint in router._endpoints.items():
+        if issubclass(endpoint, PagesAPIViewSet):
+            paths |= _operations(
+                name,
+                endpoint,
+                tag="Pages",
+                noun="page",
+                item=ref("PageListItem"),
+                detail=ref("PageDetail"),
+                listing_extra=PAGES_LISTING,
+                detail_extra=PAGES_DETAIL,
+            )
+        elif issubclass(endpoint, ImagesAPIViewSet):
+            paths |= _operations(
+                name,
+                endpoint,
+                tag="Media",
+                noun="image",
+                item=ref("ImageItem"),
+                detail=ref("ImageItem"),
+                listing_extra="Images of the media library, in the shared image shape.",
+            )
+        elif issubclass(endpoint, DocumentsAPIViewSet):
+            paths |= _operations(
+                name,
+                endpoint,
+                tag="Media",
+                noun="document",
+                item=ref("DocumentItem"),
+                detail=ref("DocumentItem"),
+            )
+        else:
+            schema = ref(snippet_schema_name(endpoint.model))
+            noun = str(endpoint.model._meta.verbose_name)
+            paths |= _operations(
+                name,
+                endpoint,
+                tag="Directories",
+                noun=noun,
+                item=schema,
+                detail=schema,
+                listing_extra=f"All {endpoint.model._meta.verbose_name_plural}, ordered by name.",
+            )
+    paths[f"{API_PREFIX}preview/"] = {
+        "get": {
+            "operationId": "preview",
+            "tags": ["Pages"],
+            "summary": "An editor's draft, for the app preview",
+            "description": (
+                "When an editor chooses „App-Vorschau“ in the admin, the app front end is opened "
+                "with `?preview=<token>`; it fetches the draft here, in the shape of the pages "
+                "detail response. Tokens are signed and expire; answers are `Cache-Control: "
+                "private, no-store`."
+            ),
+            "parameters": [
+                _query("token", string(), "The preview token from the admin.", required=True),
+                *_parameters_for(pages_endpoint, {"fields"}),
+            ],
+            "responses": {
+                "200": json_response("The draft page.", ref("PagePreview"), cacheable=False),
+                "400": error_response("No token given."),
+                "403": error_response("The token is invalid or has expired."),
+                "500": SERVER_ERROR,
+            },
+        }
+    }
+    return paths
+
+
+# --- The document --------------------------------------------------------------------
+
+INTRODUCTION = """\
+Content of the Smart City website for apps, info screens, newsletters and partner sites:
+news, events, projects and the media they show. Read-only; no authentication.
+
+## Conventions
+- **Lists** answer `{"meta": {"total_count": n}, "items": [...]}`, 20 items per answer
+  (`limit`, `offset`). Items carry `id`, `title` and `meta` unless `fields` says otherwise.
+- **Card-ready lists:** `/api/v2/pages/?type=events.EventPage&fields=*` gives everything an
+  event card shows in one request; the same for `articles.ArticlePage` and
+  `projects.ProjectPage`.
+- **Detail only:** a page's `body` (typed blocks: `{type, id, value}`, see `Body`) and its
+  `image_credits`, an article's related events and projects, and a project's goals,
+  milestones, funders, partners and contact come with `/api/v2/pages/{id}/` only.
+- **Images** have one shape everywhere (`Image`): alt text (empty when decorative), focal
+  point, credit, and renditions `thumbnail`, `card` and `hero`, each with `url`, `webp_url`,
+  `width` and `height`. Print each shown image's credit; a page lists all of them as
+  `image_credits`.
+- **Links** in rich text and blocks are absolute addresses, ready to open.
+- **Times** are ISO 8601 with the Berlin offset (`2022-03-07T17:00:00+01:00`); events
+  also name their `time_zone`.
+- **Errors** are JSON `{"message": "..."}`: 400 for a parameter that is unknown or has a bad
+  value (a whole number outside the parameter's `minimum` and `maximum`, a NUL character
+  anywhere), 404 for what does not exist or is not public. Drafts and protected pages never
+  appear. A failure of the API itself is a 500 with a `request_id` (also the `X-Request-ID`
+  header) to quote when you report it.
+
+## Caching
+Every answer carries an `ETag`, and API answers a `Last-Modified`: send them back as
+`If-None-Match` / `If-Modified-Since` and an unchanged answer is a bodiless 304.
+Anonymous reads are `Cache-Control: public, max-age=60` (configurable), so shared caches
+may keep them; errors and previews are never marked cacheable.
+
+## CORS
+Front ends on the origins the site lists in `CORS_ALLOWED_ORIGINS` may read the API from
+the browser (`GET`, `HEAD`, `OPTIONS`); other origins get no CORS permission.
+"""
+
+
+def _merged(*schema_groups) -> dict:
+    """All schemas by name; a name given twice would silently replace a shape, so it stops the build."""
+    merged = {}
+    for group in schema_groups:
+        for name, schema in group.items():
+            if name in merged:
+                raise ValueError(f"Two schemas named {name!r} in api.openapi.")
+            merged[name] = schema
+    return merged
+
+
+def snippet_schemas(router) -> dict:
+    schemas = {
+        "SnippetMeta": closed_object({"type": string(), "detail_url": string(format="uri")}, required=False)
+    }
+    for endpoint in router._endpoints.values():
+        if not issubclass(endpoint, (PagesAPIViewSet, ImagesAPIViewSet, DocumentsAPIViewSet)):
+            schemas[snippet_schema_name(endpoint.model)] = snippet_schema(endpoint.model, endpoint)
+    return schemas
+
+
+def build_openapi(router=api_router) -> dict:
+    """The OpenAPI document of the API that `router` (by default the site's) serves."""
+    pages_endpoint = next(e for e in router._endpoints.values() if issubclass(e, PagesAPIViewSet))
+    schemas = _merged(
+        shared_schemas(),
+        block_schemas(),
+        page_schemas(pages_endpoint),
+        images_schemas(),
+        documents_schemas(),
+        snippet_schemas(router),
+    )
+
+    return {
+        "openapi": OPENAPI_VERSION,
+        "info": {
+            "title": f"{settings.WAGTAIL_SITE_NAME} – Content API",
+            "version": "2",
+            "description": INTRODUCTION,
+        },
+        "tags": [
+            {"name": "Pages", "description": "News, events, projects and content pages."},
+            {"name": "Media", "description": "Images and documents of the media library."},
+            {"name": "Directories", "description": "Categories, themes, venues and organisations."},
+        ],
+        "paths": _paths(router, pages_endpoint),
+        "components": {"schemas": schemas},
+    }

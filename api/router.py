@@ -1,0 +1,201 @@
+"""The headless API at /api/v2/: Wagtail's API v2 with lists that stay cheap as they grow
+and images in the one shape of `media.api`."""
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import ForeignKey, ManyToManyField, ManyToOneRel, prefetch_related_objects
+from django.urls import NoReverseMatch
+from taggit.managers import TaggableManager
+from wagtail.api.v2.filters import FieldsFilter
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
+from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images import get_image_model
+from wagtail.images.api.v2.serializers import ImageSerializer
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from core.visibility import expired_page_ids
+from media.api import IMAGE_PARTS, RENDITION_SPECS, ImagePartField, renditions_prefetch
+from media.visibility import visible_documents
+
+from .filters import FILTER_PARAMETERS, CheckedFieldsFilter, PageTypeFilter, with_checked_fields
+from .names import GermanViewNames
+from .params import CheckedParametersMixin
+from .snippets import (
+    CategoriesAPIViewSet,
+    OrganisationsAPIViewSet,
+    ThemesAPIViewSet,
+    VenuesAPIViewSet,
+)
+
+
+def _api_relations(model, kinds):
+    """The model's API fields that are relations of the given kinds, as (name, field)."""
+    for api_field in getattr(model, "api_fields", []):
+        try:
+            field = model._meta.get_field(api_field.name)
+        except FieldDoesNotExist:
+            continue
+        if isinstance(field, kinds):
+            yield api_field.name, field
+
+
+class RequestPageHtmlUrlField(PageHtmlUrlField):
+    def to_representation(self, page):
+        # With the request, Wagtail looks up the sites' root paths once per request
+        # instead of once per list item.
+        try:
+            return page.get_full_url(self.context.get("request"))
+        except NoReverseMatch:
+            return None
+
+
+class CardPageSerializer(PageSerializer):
+    html_url = RequestPageHtmlUrlField(read_only=True)
+
+
+class CardPagesAPIViewSet(GermanViewNames, CheckedParametersMixin, PagesAPIViewSet):
+    """Pages whose `fields=*` lists cost the same number of queries for 2 or 20 items."""
+
+    view_title = "Seiten"
+    view_summary = (
+        "Die veröffentlichten Seiten der Website: Nachrichten, Veranstaltungen, Projekte und "
+        "Inhaltsseiten. Parameter und Felder beschreibt /api/v2/docs/."
+    )
+    base_serializer_class = CardPageSerializer
+
+    # The page type filters (api.filters) come before Wagtail's ordering, so an
+    # `order=` from the client overrides their default order, and before search, which
+    # must come last.
+    filter_backends = [
+        CheckedFieldsFilter,
+        PageTypeFilter,
+        *(backend for backend in PagesAPIViewSet.filter_backends if backend is not FieldsFilter),
+    ]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters | FILTER_PARAMETERS
+
+    # A list serves cards; the body and its image credits belong to the page itself and
+    # would make every list item as heavy as a detail response.
+    detail_only_fields = [
+        *PagesAPIViewSet.detail_only_fields,
+        "body",
+        "image_credits",
+        # A project's own screen (projects.api_fields) and an article's related pages.
+        "goals",
+        "milestones",
+        "funders",
+        "partners",
+        "contact",
+        "related_events",
+        "related_projects",
+    ]
+
+    def get_serializer_class(self):
+        if self.action == "listing_view":
+            self._refuse_detail_only_fields()
+        return super().get_serializer_class()
+
+    def _refuse_detail_only_fields(self):
+        # Wagtail would call them "unknown fields"; say where to find them instead.
+        try:
+            fields_config = parse_fields_parameter(self.request.GET.get("fields", ""))
+        except ValueError:
+            return  # Wagtail reports the syntax error itself.
+        asked = {name for name, negated, _ in fields_config if not negated}
+        detail_only = [name for name in self.detail_only_fields if name in asked]
+        if detail_only:
+            names = ", ".join(detail_only)
+            raise BadRequestError(f"{names}: available in the detail response only (/api/v2/pages/<id>/)")
+
+    def _card_relations(self, model, kinds):
+        """The relations among the model's API fields that list items show, loaded with the
+        list; detail-only fields load what they need themselves (e.g. projects.api_fields)."""
+        return [
+            (name, field)
+            for name, field in _api_relations(model, kinds)
+            if name not in self.detail_only_fields
+        ]
+
+    def get_base_queryset(self):
+        # Wagtail asks for the visible pages several times per request (queryset,
+        # serializer class, serializer context); each time costs a view restriction query.
+        if not hasattr(self, "_base_queryset"):
+            # Wagtail leaves out drafts and restricted pages; an expired page, which the
+            # scheduler has yet to unpublish, goes too, as on the website (core.visibility).
+            self._base_queryset = super().get_base_queryset().exclude(id__in=expired_page_ids())
+        return self._base_queryset
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        foreign_keys = [name for name, _ in self._card_relations(queryset.model, ForeignKey)]
+        # Every item's meta names its locale.
+        return queryset.select_related("locale", *foreign_keys)
+
+    def paginate_queryset(self, queryset):
+        # Prefetching onto the served slice rather than the queryset, so it works the same
+        # for search results, which are not querysets.
+        items = list(super().paginate_queryset(queryset))
+        if not items:
+            return items
+        model = type(items[0])
+        # To-many relations: tags, themes, and inline children such as an event's further dates.
+        to_many = (ManyToManyField, TaggableManager, ManyToOneRel)
+        lookups = [name for name, _ in self._card_relations(model, to_many)]
+        image_model = get_image_model()
+        lookups += [
+            renditions_prefetch(f"{name}__renditions")
+            for name, field in self._card_relations(model, ForeignKey)
+            if field.related_model is image_model
+        ]
+        prefetch_related_objects(items, *lookups)
+        return items
+
+
+class CustomImageSerializer(ImageSerializer):
+    alt = ImagePartField("alt")
+    decorative = ImagePartField("decorative")
+    width = ImagePartField("width")
+    height = ImagePartField("height")
+    focal_point = ImagePartField("focal_point")
+    credit = ImagePartField("credit")
+    renditions = ImagePartField("renditions")
+
+
+class CustomImagesAPIViewSet(GermanViewNames, CheckedParametersMixin, ImagesAPIViewSet):
+    """Images in the same shape as a page's image fields, so clients parse one format."""
+
+    view_title = "Bilder"
+    view_summary = "Die Bilder der Mediathek mit Alternativtext, Bildnachweis und fertigen Bildgrößen."
+    filter_backends = with_checked_fields(ImagesAPIViewSet.filter_backends)
+
+    base_serializer_class = CustomImageSerializer
+    body_fields = ["id", "title", *IMAGE_PARTS]
+    listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, *IMAGE_PARTS]
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_renditions(*RENDITION_SPECS)
+
+
+class CheckedDocumentsAPIViewSet(GermanViewNames, CheckedParametersMixin, DocumentsAPIViewSet):
+    """Wagtail's documents endpoint, with its query parameters checked (api.params) and
+    a field filter value its field cannot hold answered by a 400."""
+
+    view_title = "Dokumente"
+    view_summary = "Die öffentlichen Dokumente der Mediathek mit Adresse, Größe und Dateityp."
+    filter_backends = with_checked_fields(DocumentsAPIViewSet.filter_backends)
+
+    def get_queryset(self):
+        # Documents of a restricted collection are not announced: their titles and file
+        # names are as confidential as their content.
+        return visible_documents(super().get_queryset())
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", CardPagesAPIViewSet)
+api_router.register_endpoint("images", CustomImagesAPIViewSet)
+api_router.register_endpoint("documents", CheckedDocumentsAPIViewSet)
+api_router.register_endpoint("categories", CategoriesAPIViewSet)
+api_router.register_endpoint("themes", ThemesAPIViewSet)
+api_router.register_endpoint("venues", VenuesAPIViewSet)
+api_router.register_endpoint("organisations", OrganisationsAPIViewSet)

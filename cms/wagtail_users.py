@@ -1,9 +1,0 @@
-"""Wagtail's users app, with the project's group views (cms.groups). Wagtail takes other
-group views from the app's configuration, so INSTALLED_APPS names this one in place of
-"wagtail.users"; the app stays Wagtail's, with its label, models and templates."""
-
-from wagtail.users.apps import WagtailUsersAppConfig
-
-
-class WagtailUsersConfig(WagtailUsersAppConfig):
-    group_viewset = "cms.groups.GroupViewSet"

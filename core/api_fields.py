@@ -1,0 +1,74 @@
+"""Serializer fields for page `api_fields` that read only what the list view prefetched,
+so a growing list does not issue a query per item."""
+
+from rest_framework.fields import ReadOnlyField
+
+from .visibility import is_visible
+
+
+def term_representation(term) -> dict:
+    return {"name": term.name, "slug": term.slug}
+
+
+class TermField(ReadOnlyField):
+    """A category or theme as `{name, slug}`: the name to show, the slug to filter by."""
+
+    def to_representation(self, term):
+        return term_representation(term)
+
+
+class TermListField(ReadOnlyField):
+    def to_representation(self, terms):
+        return [term_representation(term) for term in terms.all()]
+
+
+class TagNamesField(ReadOnlyField):
+    """Tag names in alphabetical order, like Wagtail's own tags field, but sorted here
+    so prefetched tags are used instead of a fresh query per page."""
+
+    def to_representation(self, tags):
+        return sorted(tag.name for tag in tags.all())
+
+
+def page_link_representation(page, request=None) -> dict | None:
+    """A link to another page as apps read it: enough to show and open it, and the API
+    address to fetch it. Targets visitors may not see (core.visibility) give None: the API
+    never reveals them."""
+    if not is_visible(page, request):
+        return None
+    # Imported here: wagtail.api.v2.utils loads the Page model, and this module is
+    # imported while models are still loading.
+    from wagtail.api.v2.utils import get_object_detail_url
+
+    router = getattr(request, "wagtailapi_router", None) if request is not None else None
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "url": page.get_full_url(request),
+        "type": page.specific_class._meta.label if page.specific_class else None,
+        "detail_url": get_object_detail_url(router, request, type(page), page.pk) if router else None,
+    }
+
+
+class PageLinkField(ReadOnlyField):
+    """A page foreign key (e.g. an event's project) as a page link."""
+
+    def to_representation(self, page):
+        return page_link_representation(page, self.context.get("request"))
+
+
+class PageLinkListField(ReadOnlyField):
+    """Pages an inline panel points to (e.g. an article's related events), as page links in
+    the editor's order. Targets visitors may not see are left out rather than given as null:
+    the list shows what there is to open."""
+
+    def __init__(self, target: str, **kwargs):
+        self.target = target  # the page foreign key on each link, e.g. "event"
+        super().__init__(**kwargs)
+
+    def to_representation(self, links):
+        # Prefetched rather than joined, so that a draft's links (in memory, in the app
+        # preview) load their pages in one query as well.
+        request = self.context.get("request")
+        pages = (getattr(link, self.target) for link in links.prefetch_related(self.target))
+        return [link for link in (page_link_representation(page, request) for page in pages) if link]

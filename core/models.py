@@ -1,0 +1,281 @@
+"""Shared pieces of the content model: the page base class and the snippets that
+several apps use (categories, themes, organisations, people)."""
+
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils.text import slugify
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.models import Page
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from media.api import ImageCreditsField, ImageField
+from media.credits import credits_for, images_shown_on
+
+from . import preview_modes
+from .page_forms import PageForm
+from .visibility import visible_pages
+
+GERMAN_TRANSLITERATION = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+)
+
+
+def german_slugify(text: str) -> str:
+    """A slug as German readers expect it: "Bürgerbeteiligung" becomes "buergerbeteiligung"."""
+    return slugify(text.translate(GERMAN_TRANSLITERATION))
+
+
+class Term(index.Indexed, models.Model):
+    """A named term editors sort content by; the slug is derived from the name when left empty."""
+
+    name = models.CharField("Name", max_length=80, unique=True)
+    slug = models.SlugField(
+        "Kurzname für Adressen",
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text="Wird in Filteradressen verwendet. Leer lassen, um ihn aus dem Namen zu bilden.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = german_slugify(self.name)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if not self.slug:
+            self.slug = german_slugify(self.name)
+
+
+class Category(Term):
+    """The kind of a news item or event, e.g. "Pressemitteilung" or "Workshop"."""
+
+    class Meta(Term.Meta):
+        verbose_name = "Kategorie"
+        verbose_name_plural = "Kategorien"
+
+
+class Theme(Term):
+    """A field of action of the Smart City strategy, e.g. "Mobilität" or "Teilhabe"."""
+
+    description = models.TextField("Beschreibung", blank=True)
+
+    panels = [*Term.panels, FieldPanel("description")]
+
+    class Meta(Term.Meta):
+        verbose_name = "Themenfeld"
+        verbose_name_plural = "Themenfelder"
+
+
+class Organisation(index.Indexed, models.Model):
+    """A funder, partner or organiser, e.g. a ministry, a bank or a local association."""
+
+    name = models.CharField("Name", max_length=200, unique=True)
+    short_name = models.CharField(
+        "Abkürzung", max_length=40, blank=True, help_text="z. B. „BMWSB“ oder „KfW“."
+    )
+    url = models.URLField("Website", blank=True)
+    logo = models.ForeignKey(
+        "media.CustomImage",
+        verbose_name="Logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("url"), FieldPanel("logo")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("short_name"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Organisation"
+        verbose_name_plural = "Organisationen"
+
+    def __str__(self):
+        return f"{self.name} ({self.short_name})" if self.short_name else self.name
+
+
+class Person(index.Indexed, models.Model):
+    """A contact person shown on project and event pages."""
+
+    name = models.CharField("Name", max_length=200)
+    role = models.CharField("Funktion", max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name="Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+    )
+    email = models.EmailField("E-Mail", blank=True)
+    phone = models.CharField("Telefon", max_length=40, blank=True)
+    photo = models.ForeignKey(
+        "media.CustomImage",
+        verbose_name="Foto",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("photo"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("role"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Ansprechperson"
+        verbose_name_plural = "Ansprechpersonen"
+
+    def __str__(self):
+        return f"{self.name}, {self.role}" if self.role else self.name
+
+
+class CardQuerySet(PageQuerySet):
+    def visible(self, request=None):
+        """The pages an anonymous visitor may see (core.visibility)."""
+        return visible_pages(self, request)
+
+    def for_cards(self):
+        """Load what a card shows (hero image and its renditions) with the list, not per card."""
+        return self.select_related("hero_image").prefetch_related("hero_image__renditions")
+
+
+class BasePage(Page):
+    """What every visitor-facing page carries: a teaser for cards and apps, a hero image,
+    the computed list of image credits, and a preview on the website and in the app."""
+
+    base_form_class = PageForm
+
+    teaser = models.TextField(
+        "Anreißer",
+        max_length=400,
+        blank=True,
+        help_text=(
+            "Ein bis zwei Sätze ohne Formatierung. Erscheint in Listen, Vorschaukarten, "
+            "Apps und Suchergebnissen."
+        ),
+    )
+    hero_image = models.ForeignKey(
+        "media.CustomImage",
+        verbose_name="Titelbild",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Großes Bild oben auf der Seite und in Vorschaukarten.",
+    )
+
+    teaser_panel = FieldPanel("teaser")
+    hero_image_panel = FieldPanel("hero_image")
+    content_panels = [*Page.content_panels, teaser_panel, hero_image_panel]
+
+    search_fields = [*Page.search_fields, index.SearchField("teaser")]
+    api_fields = [
+        APIField("teaser"),
+        APIField("hero_image", serializer=ImageField()),
+        # Detail responses only (see api.router): computed from the whole body.
+        APIField("image_credits", serializer=ImageCreditsField()),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def images_shown(self) -> list:
+        """The images this page shows, in order of appearance."""
+        return images_shown_on(self)
+
+    def image_credits(self):
+        """The page's "Bildnachweise": distinct credits in order of appearance."""
+        return credits_for(self)
+
+    # What the page is for link previews (Open Graph) and search engines (schema.org
+    # JSON-LD, core.structured_data); page types that are more than a web page say so.
+    og_type = "website"
+
+    def json_ld_nodes(self, request) -> list[dict]:
+        """The schema.org nodes describing this page; none for a plain web page."""
+        return []
+
+    def published_time(self):
+        """When the page counts as published, for `article:published_time`; None where the
+        page type is no article."""
+        return None
+
+    @property
+    def preview_modes(self):
+        """The website, and the modes other apps registered (core.preview_modes)."""
+        return [("", "Website"), *preview_modes.choices()]
+
+    def make_preview_request(self, original_request=None, preview_mode=None, extra_request_attrs=None):
+        # Every preview in the admin (editing, creating, revisions, workflow) comes through
+        # here. Registered modes are hooked here rather than in serve_preview, which
+        # RoutablePageMixin overrides on the pages that list it before BasePage.
+        if serve := preview_modes.server_for(preview_mode or ""):
+            return serve(self, original_request)
+        return super().make_preview_request(original_request, preview_mode, extra_request_attrs)
+
+
+class ContentVersion(models.Model):
+    """One row that changes whenever published content may have changed.
+
+    API responses carry its time as Last-Modified, and the API response cache keys on
+    its number, so every web process sees a change at once without having to purge
+    anything. `delivery.content_version` keeps it up to date.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "Inhaltsstand"
+        verbose_name_plural = "Inhaltsstände"
+
+    def __str__(self):
+        return f"{self.number} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
+
+
+class GroupDescription(models.Model):
+    """What the members of a group may do, in a sentence or two. Django's groups have only a
+    name; administrators read and edit this where they list and edit groups (core.editorial.groups)."""
+
+    group = models.OneToOneField(
+        Group, on_delete=models.CASCADE, primary_key=True, related_name="description"
+    )
+    text = models.TextField("Beschreibung", blank=True)
+
+    class Meta:
+        verbose_name = "Gruppenbeschreibung"
+        verbose_name_plural = "Gruppenbeschreibungen"
+
+    def __str__(self):
+        return self.text

@@ -1,0 +1,122 @@
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
+from wagtail.models import CollectionViewRestriction, PageViewRestriction
+
+from . import content_version
+
+# Where Wagtail remembers the page and collection passwords a visitor has entered.
+PASSED_RESTRICTIONS_SESSION_KEYS = (
+    PageViewRestriction.passed_view_restrictions_session_key,
+    CollectionViewRestriction.passed_view_restrictions_session_key,
+)
+
+
+def is_anonymous(request) -> bool:
+    """Whether the answer to this request is the one everybody gets: no credentials sent,
+    nobody signed in, and no page or collection password accepted in the session.
+
+    Anything else may be shown more (a login-only page, a password-protected article), so
+    its answer must neither come from nor go into a cache that others read.
+    """
+    if "HTTP_AUTHORIZATION" in request.META:
+        return False
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return True
+    if request.user.is_authenticated:
+        return False
+    return not any(request.session.get(key) for key in PASSED_RESTRICTIONS_SESSION_KEYS)
+
+
+class APICacheControlMiddleware:
+    """Tells apps and shared caches who may keep an API answer.
+
+    Successful anonymous reads are public for API_CACHE_MAX_AGE seconds; errors should be
+    asked again, and answers that say they are private (previews) stay so. An answer
+    computed for a signed-in user or a session that passed a view restriction is private
+    and never stored, whatever it is.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not request.path.startswith("/api/"):
+            return response
+        if not is_anonymous(request):
+            response["Cache-Control"] = "private, no-store"
+        elif (
+            request.method in ("GET", "HEAD")
+            and response.status_code in (200, 304)
+            and not _is_private(response)
+        ):
+            patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
+        return response
+
+
+class APIResponseCacheMiddleware:
+    """Serves repeated anonymous API reads from the cache and dates every API answer.
+
+    Only answers to anonymous requests (`is_anonymous`) are read from or written to the
+    cache: an answer computed for a session that entered a page password would otherwise
+    be served to everybody.
+
+    The cache key includes the content version (`delivery.content_version`), so publishing
+    anything makes older entries unreachable in every web process at once; there is
+    nothing to purge. Every successful API answer carries the version's time as
+    Last-Modified. An empty cache, or one that is down (`delivery.cache`), costs only speed.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not (request.path.startswith("/api/") and request.method in ("GET", "HEAD")):
+            return self.get_response(request)
+        version = content_version.current()
+        key = self._cache_key(request, version) if self._cacheable_request(request) else None
+        response = self._cached(key) if key else None
+        if response is None:
+            response = self.get_response(request)
+            if key and self._cacheable_response(response):
+                self._store(key, response)
+        if response.status_code == 200 and not _is_private(response):
+            response.headers.setdefault("Last-Modified", http_date(version.changed_at.timestamp()))
+        return response
+
+    @staticmethod
+    def _cacheable_request(request) -> bool:
+        return settings.API_RESPONSE_CACHE and is_anonymous(request)
+
+    @staticmethod
+    def _cacheable_response(response) -> bool:
+        return response.status_code == 200 and not response.streaming and not _is_private(response)
+
+    @staticmethod
+    def _cache_key(request, version) -> str:
+        # The Accept header picks JSON or the browsable API, so it is part of the key.
+        varying = "\n".join([request.get_host(), request.get_full_path(), request.headers.get("Accept", "")])
+        return f"api-response:{version.number}:{hashlib.sha256(varying.encode()).hexdigest()}"
+
+    @staticmethod
+    def _cached(key):
+        entry = caches[settings.API_RESPONSE_CACHE_ALIAS].get(key)
+        if entry is None:
+            return None
+        content, headers = entry
+        return HttpResponse(content, headers=headers)
+
+    @staticmethod
+    def _store(key, response) -> None:
+        entry = (response.content, dict(response.headers.items()))
+        caches[settings.API_RESPONSE_CACHE_ALIAS].set(key, entry, settings.API_RESPONSE_CACHE_TIMEOUT)
+
+
+def _is_private(response) -> bool:
+    cache_control = response.get("Cache-Control", "")
+    return "private" in cache_control or "no-store" in cache_control

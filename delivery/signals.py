@@ -1,0 +1,57 @@
+"""One listener per signal for all that delivery keeps in step with published content: the
+content version (the API's Last-Modified and response cache keys, delivery.content_version)
+and the front-end cache (delivery.frontend_cache). Each change is looked at once, and both
+hear of it in the same order every time: first the version, inside the change's transaction,
+then the purges, which wait for the commit.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from . import content_version, frontend_cache
+
+
+def _published(sender, instance, **kwargs):
+    content_version.record_change()
+    frontend_cache.page_published(instance)
+
+
+def _unpublished(sender, instance, **kwargs):
+    # Deleting a live page unpublishes it first, so the purges cover deletion too.
+    content_version.record_change()
+    frontend_cache.page_unpublished(instance)
+
+
+def _moved(sender, instance, parent_page_before, url_path_before, **kwargs):
+    content_version.record_change()
+    frontend_cache.page_moved(instance, parent_page_before, url_path_before)
+
+
+def _slug_changed(sender, instance, instance_before, **kwargs):
+    # Sent when a renamed page is published: page_published moves the version.
+    frontend_cache.slug_changed(instance, instance_before)
+
+
+def _page_deleted(sender, instance, **kwargs):
+    # Deleting a draft that never went live changes nothing anyone can see.
+    if instance.live:
+        content_version.record_change()
+
+
+def _saved_or_deleted(sender, instance, **kwargs):
+    if sender in content_version.shared_content_models():
+        content_version.record_change()
+        frontend_cache.shared_content_changed(sender, instance)
+
+
+def connect() -> None:
+    page_published.connect(_published, dispatch_uid="delivery_published")
+    page_unpublished.connect(_unpublished, dispatch_uid="delivery_unpublished")
+    post_page_move.connect(_moved, dispatch_uid="delivery_moved")
+    page_slug_changed.connect(_slug_changed, dispatch_uid="delivery_slug_changed")
+    # Deleting a page sends post_delete for its own class and for every parent class.
+    post_delete.connect(_page_deleted, sender=Page, dispatch_uid="delivery_page_deleted")
+    # Any model: the shared models include the snippets, which register after start-up.
+    post_save.connect(_saved_or_deleted, dispatch_uid="delivery_saved")
+    post_delete.connect(_saved_or_deleted, dispatch_uid="delivery_deleted")
