@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from django.http import HttpResponse
 from django.utils import timezone
@@ -17,8 +16,12 @@ from core.sites import site_name_for
 if TYPE_CHECKING:
     from .models import ArticleIndexPage, ArticlePage
 
-BERLIN = ZoneInfo("Europe/Berlin")
 FEED_LENGTH = 20
+
+
+def _local(moment: datetime.datetime) -> datetime.datetime:
+    """`moment` in the site's zone (TIME_ZONE), whatever zone the request activated."""
+    return timezone.localtime(moment, timezone.get_default_timezone())
 
 
 def published_at(article: ArticlePage) -> datetime.datetime:
@@ -26,9 +29,9 @@ def published_at(article: ArticlePage) -> datetime.datetime:
     dated it to another day (news moved over from an old site), in which case the start
     of that day, so that feed readers show the date the page shows."""
     first = article.first_published_at
-    if first and timezone.localtime(first, BERLIN).date() == article.date:
+    if first and _local(first).date() == article.date:
         return first
-    return datetime.datetime.combine(article.date, datetime.time.min, tzinfo=BERLIN)
+    return datetime.datetime.combine(article.date, datetime.time.min, tzinfo=timezone.get_default_timezone())
 
 
 def updated_at(article: ArticlePage) -> datetime.datetime:
@@ -74,7 +77,7 @@ def _tag_uri(url: str, article: ArticlePage) -> str:
     # An entry id must never change (RFC 4287, 4.2.6); the page URL changes with the
     # slug, the page id does not (RFC 4151 tag URI).
     host = urlsplit(url).hostname or "localhost"
-    since = timezone.localtime(article.first_published_at, BERLIN) if article.first_published_at else None
+    since = _local(article.first_published_at) if article.first_published_at else None
     return f"tag:{host},{since or published_at(article):%Y-%m-%d}:article-{article.pk}"
 
 

@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from core.api_fields import PageLinkListField, TagNamesField, TermField
 from core.blocks import BodyBlock
-from core.listing import listing_context
+from core.listing import FilteredIndexMixin
 from core.models import BasePage, CardQuerySet
 
 from .feeds import article_feed, feed_response, published_at
@@ -20,7 +20,7 @@ from .filters import ArticleFilterForm
 from .structured_data import news_article
 
 
-class ArticleIndexPage(RoutablePageMixin, BasePage):
+class ArticleIndexPage(FilteredIndexMixin, RoutablePageMixin, BasePage):
     """The news section ("Aktuelles"): lists its articles, newest first, also as a feed."""
 
     parent_page_types = ["home.HomePage"]
@@ -29,6 +29,10 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["articles.ArticlePage"]
     max_count_per_parent = 1
 
+    filter_form_class = ArticleFilterForm
+    cards_per_page = 10
+    cards_context_name = "articles"
+
     class Meta:
         verbose_name = "Nachrichtenübersicht"
         verbose_name_plural = "Nachrichtenübersichten"
@@ -36,14 +40,11 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     def get_articles(self):
         return ArticlePage.objects.child_of(self).visible().newest_first()
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        articles = self.get_articles()
-        form = ArticleFilterForm(request.GET, articles=articles)
-        cards = articles.for_cards().select_related("category")
-        context.update(listing_context(request, form, cards, per_page=10))
-        context["articles"] = context["page_obj"]
-        return context
+    def listed_pages(self):
+        return self.get_articles()
+
+    def with_card_data(self, articles):
+        return articles.for_cards().select_related("category")
 
     @path("feed/", name="feed")
     def feed(self, request):

@@ -12,7 +12,6 @@ import datetime
 import io
 import random
 from collections import Counter
-from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -49,7 +48,8 @@ from media.factories import ImageFactory
 from media.models import CustomImage
 from projects.models import ProjectPage
 
-BERLIN = ZoneInfo("Europe/Berlin")
+# Times are entered in the site's zone (TIME_ZONE).
+BERLIN = timezone.get_default_timezone()
 # The format Wagtail's rich text editor gives images inserted into a paragraph.
 RICH_TEXT_IMAGE_FORMAT = "fullwidth"
 DROPPED_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}

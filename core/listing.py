@@ -113,3 +113,29 @@ def listing_context(request, form: FilterForm, items, per_page: int) -> dict:
         "filter_labels": labels,
         "title_suffix": title_suffix,
     }
+
+
+class FilteredIndexMixin:
+    """A section page that lists its pages as cards, narrowed by a filter form and paged:
+    "Aktuelles", "Veranstaltungen", "Projekte". The page type names the form (which takes the
+    request's GET data and every listed page), the page size and the context name of the page
+    of cards, and says which pages it lists and what their cards load with them."""
+
+    filter_form_class: type[FilterForm]
+    cards_per_page = 10
+    cards_context_name: str
+
+    def listed_pages(self):
+        """Every page the section lists, before filters."""
+        raise NotImplementedError
+
+    def with_card_data(self, pages):
+        return pages.for_cards()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        pages = self.listed_pages()
+        form = self.filter_form_class(request.GET, pages)
+        context.update(listing_context(request, form, self.with_card_data(pages), self.cards_per_page))
+        context[self.cards_context_name] = context["page_obj"]
+        return context

@@ -9,9 +9,9 @@ milestone dates are invented demo values and say nothing about the real programm
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 import factory
+from django.utils import timezone
 
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from articles.models import ArticleEventLink, ArticleProjectLink
@@ -35,7 +35,8 @@ from .blocks import (
     quote,
 )
 
-BERLIN = ZoneInfo("Europe/Berlin")
+# Times are entered in the site's zone (TIME_ZONE).
+BERLIN = timezone.get_default_timezone()
 
 SITE_NAME = "Smart City Wuppertal"
 HOME_SLUG = "smart-city"

@@ -1,12 +1,13 @@
 import datetime
-from zoneinfo import ZoneInfo
 
 import factory
 import wagtail_factories
+from django.utils import timezone
 
 from .models import EventDate, EventIndexPage, EventPage, Venue
 
-BERLIN = ZoneInfo("Europe/Berlin")
+# Times are entered in the site's zone (TIME_ZONE).
+BERLIN = timezone.get_default_timezone()
 
 
 class VenueFactory(factory.django.DjangoModelFactory):

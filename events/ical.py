@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone
@@ -19,8 +20,9 @@ from icalendar import Calendar, Event, Timezone
 if TYPE_CHECKING:
     from .models import EventPage
 
-TZID = "Europe/Berlin"
-BERLIN = ZoneInfo(TZID)
+# The zone the events are entered in (TIME_ZONE), named in every date and described once.
+TZID = settings.TIME_ZONE
+LOCAL = ZoneInfo(TZID)
 PRODID = "-//Smart City CMS//Veranstaltungen//DE"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
@@ -45,7 +47,7 @@ def build_calendar(events: Iterable[tuple[EventPage, str]], name: str = "") -> C
 
 
 def berlin_timezone(vevents: list[Event]) -> Timezone:
-    """The VTIMEZONE for Europe/Berlin, spanning the years the events fall in.
+    """The VTIMEZONE for TIME_ZONE (Europe/Berlin), spanning the years the events fall in.
 
     icalendar writes every transition of the range as an RDATE, so the default range
     (1970 to 2038) would add several kilobytes to a file with a single event.
@@ -101,8 +103,8 @@ def _vevent(page: EventPage, date, *, url: str, uid: str, stamp: datetime.dateti
 
 
 def _start_and_end(date) -> tuple:
-    start = timezone.localtime(date.start, BERLIN)
-    end = timezone.localtime(date.end, BERLIN) if date.end else None
+    start = timezone.localtime(date.start, LOCAL)
+    end = timezone.localtime(date.end, LOCAL) if date.end else None
     if date.all_day:
         # All-day events are dates, and DTEND is the day after the last day (exclusive).
         last_day = (end or start).date()

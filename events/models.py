@@ -18,7 +18,7 @@ from wagtail.search import index
 from core.api_fields import PageLinkField, TermField
 from core.blocks import BodyBlock
 from core.editorial.dates import admin_date
-from core.listing import listing_context
+from core.listing import FilteredIndexMixin
 from core.models import BasePage, CardQuerySet
 from core.sites import site_name_for
 from core.visibility import is_visible
@@ -114,7 +114,7 @@ class Venue(index.Indexed, models.Model):
         return [line for line in (self.street, locality) if line]
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(FilteredIndexMixin, RoutablePageMixin, BasePage):
     """The events section ("Veranstaltungen"), with its upcoming events as a calendar feed."""
 
     parent_page_types = ["home.HomePage"]
@@ -123,6 +123,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
 
+    filter_form_class = EventFilterForm
+    cards_per_page = 10
+    cards_context_name = "events"
+
     class Meta:
         verbose_name = "Veranstaltungsübersicht"
         verbose_name_plural = "Veranstaltungsübersichten"
@@ -130,14 +134,11 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def get_events(self):
         return EventPage.objects.child_of(self).visible()
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        events = self.get_events()
-        form = EventFilterForm(request.GET, events=events)
-        cards = events.for_cards().select_related("category", "venue")
-        context.update(listing_context(request, form, cards, per_page=10))
-        context["events"] = context["page_obj"]
-        return context
+    def listed_pages(self):
+        return self.get_events()
+
+    def with_card_data(self, events):
+        return events.for_cards().select_related("category", "venue")
 
     @path("ical/", name="ical")
     def ical_feed(self, request):

@@ -10,7 +10,7 @@ from wagtail.search import index
 
 from core.api_fields import TermListField
 from core.blocks import BodyBlock
-from core.listing import listing_context
+from core.listing import FilteredIndexMixin
 from core.models import BasePage, CardQuerySet
 
 from .api_fields import ContactField, GoalsField, MilestonesField, OrganisationsField
@@ -18,12 +18,16 @@ from .choices import Status
 from .filters import ProjectFilterForm
 
 
-class ProjectIndexPage(BasePage):
+class ProjectIndexPage(FilteredIndexMixin, BasePage):
     """The overview of all projects of the programme ("Projekte")."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["projects.ProjectPage"]
     max_count_per_parent = 1
+
+    filter_form_class = ProjectFilterForm
+    cards_per_page = 12
+    cards_context_name = "projects"
 
     class Meta:
         verbose_name = "Projektübersicht"
@@ -32,14 +36,11 @@ class ProjectIndexPage(BasePage):
     def get_projects(self):
         return ProjectPage.objects.child_of(self).visible().order_by("title")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        projects = self.get_projects()
-        form = ProjectFilterForm(request.GET, projects=projects)
-        cards = projects.for_cards().prefetch_related("themes")
-        context.update(listing_context(request, form, cards, per_page=12))
-        context["projects"] = context["page_obj"]
-        return context
+    def listed_pages(self):
+        return self.get_projects()
+
+    def with_card_data(self, projects):
+        return projects.for_cards().prefetch_related("themes")
 
 
 class ProjectPage(BasePage):
