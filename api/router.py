@@ -14,7 +14,9 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import get_page_models
 
+from core.api_fields import detail_only_fields
 from core.visibility import expired_page_ids
 from media.api import IMAGE_PARTS, RENDITION_SPECS, ImagePartField, renditions_prefetch
 from media.visibility import visible_documents
@@ -75,21 +77,10 @@ class CardPagesAPIViewSet(GermanViewNames, CheckedParametersMixin, PagesAPIViewS
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters | FILTER_PARAMETERS
 
-    # A list serves cards; the body and its image credits belong to the page itself and
-    # would make every list item as heavy as a detail response.
-    detail_only_fields = [
-        *PagesAPIViewSet.detail_only_fields,
-        "body",
-        "image_credits",
-        # A project's own screen (projects.api_fields) and an article's related pages.
-        "goals",
-        "milestones",
-        "funders",
-        "partners",
-        "contact",
-        "related_events",
-        "related_projects",
-    ]
+    # A list serves cards; what the page types declare for their own screen
+    # (core.api_fields.DetailAPIField: the body, image credits, a project's goals) would make
+    # every list item as heavy as a detail response.
+    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, *detail_only_fields(get_page_models())]
 
     def get_serializer_class(self):
         if self.action == "listing_view":

@@ -10,7 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from core.api_fields import PageLinkListField, TagNamesField, TermField
+from core.api_fields import DetailAPIField, PageLinkListField, TagNamesField, TermField
 from core.blocks import BodyBlock
 from core.listing import FilteredIndexMixin
 from core.models import BasePage, CardQuerySet
@@ -117,10 +117,10 @@ class ArticlePage(BasePage):
         APIField("date"),
         APIField("category", serializer=TermField()),
         APIField("tags", serializer=TagNamesField()),
-        APIField("body"),
+        DetailAPIField("body"),
         # Detail responses only (see api.router).
-        APIField("related_events", serializer=PageLinkListField(target="event")),
-        APIField("related_projects", serializer=PageLinkListField(target="project")),
+        DetailAPIField("related_events", serializer=PageLinkListField(target="event")),
+        DetailAPIField("related_projects", serializer=PageLinkListField(target="project")),
     ]
 
     class Meta:

@@ -2,8 +2,24 @@
 so a growing list does not issue a query per item."""
 
 from rest_framework.fields import ReadOnlyField
+from wagtail.api import APIField
 
 from .visibility import is_visible
+
+
+class DetailAPIField(APIField):
+    """An API field of the page's own screen, left out of lists, which serve cards: the body,
+    the image credits, a project's goals. A list that asks for one is told where it is."""
+
+
+def detail_only_fields(page_models) -> list[str]:
+    """The names of the detail-only API fields of these page types, each once."""
+    names = []
+    for model in page_models:
+        for field in getattr(model, "api_fields", []):
+            if isinstance(field, DetailAPIField) and field.name not in names:
+                names.append(field.name)
+    return names
 
 
 def term_representation(term) -> dict:

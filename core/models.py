@@ -14,6 +14,7 @@ from media.api import ImageCreditsField, ImageField
 from media.credits import credits_for, images_shown_on
 
 from . import preview_modes
+from .api_fields import DetailAPIField
 from .page_forms import PageForm
 from .visibility import visible_pages
 
@@ -203,8 +204,8 @@ class BasePage(Page):
     api_fields = [
         APIField("teaser"),
         APIField("hero_image", serializer=ImageField()),
-        # Detail responses only (see api.router): computed from the whole body.
-        APIField("image_credits", serializer=ImageCreditsField()),
+        # Computed from the whole body: detail responses only.
+        DetailAPIField("image_credits", serializer=ImageCreditsField()),
     ]
 
     class Meta:

@@ -15,7 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from core.api_fields import PageLinkField, TermField
+from core.api_fields import DetailAPIField, PageLinkField, TermField
 from core.blocks import BodyBlock
 from core.editorial.dates import admin_date
 from core.listing import FilteredIndexMixin
@@ -325,7 +325,7 @@ class EventPage(RoutablePageMixin, BasePage):
         APIField("cost"),
         APIField("category", serializer=TermField()),
         APIField("project", serializer=PageLinkField()),
-        APIField("body"),
+        DetailAPIField("body"),
     ]
 
     class Meta:

@@ -5,6 +5,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from core.api_fields import DetailAPIField
 from core.blocks import BodyBlock
 from core.models import BasePage
 from core.structured_data import website
@@ -27,7 +28,7 @@ class HomePage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
-    api_fields = [*BasePage.api_fields, APIField("body")]
+    api_fields = [*BasePage.api_fields, DetailAPIField("body")]
 
     class Meta:
         verbose_name = "Startseite"
@@ -81,7 +82,7 @@ class ContentPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("body"), FieldPanel("last_reviewed")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
-    api_fields = [*BasePage.api_fields, APIField("last_reviewed"), APIField("body")]
+    api_fields = [*BasePage.api_fields, APIField("last_reviewed"), DetailAPIField("body")]
 
     class Meta:
         verbose_name = "Inhaltsseite"

@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from core.api_fields import TermListField
+from core.api_fields import DetailAPIField, TermListField
 from core.blocks import BodyBlock
 from core.listing import FilteredIndexMixin
 from core.models import BasePage, CardQuerySet
@@ -124,12 +124,12 @@ class ProjectPage(BasePage):
         APIField("website"),
         APIField("themes", serializer=TermListField()),
         # Detail responses only (see api.router): what the project's own screen shows.
-        APIField("goals", serializer=GoalsField()),
-        APIField("milestones", serializer=MilestonesField()),
-        APIField("funders", serializer=OrganisationsField()),
-        APIField("partners", serializer=OrganisationsField()),
-        APIField("contact", serializer=ContactField()),
-        APIField("body"),
+        DetailAPIField("goals", serializer=GoalsField()),
+        DetailAPIField("milestones", serializer=MilestonesField()),
+        DetailAPIField("funders", serializer=OrganisationsField()),
+        DetailAPIField("partners", serializer=OrganisationsField()),
+        DetailAPIField("contact", serializer=ContactField()),
+        DetailAPIField("body"),
     ]
 
     class Meta:
