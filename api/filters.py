@@ -17,6 +17,7 @@ from wagtail.api.v2.filters import FieldsFilter
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
 
 from articles.models import ArticlePage
+from events.choices import attendable
 from events.models import EventDate, EventPage
 from projects.models import ProjectPage
 
@@ -147,7 +148,8 @@ def filter_events(query, events):
     if after or before:
         events = events.filter(_starting_between(after, before))
     if attendance_mode := _choice(query, "attendance_mode", EventPage.AttendanceMode):
-        events = events.filter(attendance_mode=attendance_mode)
+        # As the website's "Teilnahme" filter: hybrid events count as on site and as online.
+        events = events.filter(attendable(attendance_mode))
     if status := _choice(query, "status", EventPage.Status):
         events = events.filter(status=status)
     if category := _text(query, "category"):

@@ -885,7 +885,8 @@ def query_parameters() -> dict:
         "attendance_mode": _query(
             "attendance_mode",
             string(enum=list(EventPage.AttendanceMode.values)),
-            "Only events people attend this way. " + _filter_needs(EventPage),
+            "Only events people can attend this way: `on_site` and `online` include hybrid "
+            "events, as the website's filter does. " + _filter_needs(EventPage),
         ),
         "status": _query(
             "status",

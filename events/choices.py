@@ -1,6 +1,7 @@
 """The choices of an event's fields, importable without the models (filters, structured data)."""
 
 from django.db import models
+from django.db.models import Q
 
 
 class AttendanceMode(models.TextChoices):
@@ -20,3 +21,12 @@ class Status(models.TextChoices):
     POSTPONED = "postponed", "Verschoben, neuer Termin folgt"
     RESCHEDULED = "rescheduled", "Auf neuen Termin verlegt"
     MOVED_ONLINE = "moved_online", "Findet online statt"
+
+
+def attendable(mode: str) -> Q:
+    """Events someone can attend this way: one who wants to take part on site, or online, can
+    do so at a hybrid event too. The website's "Teilnahme" filter and the API's
+    `attendance_mode` both mean this."""
+    if mode in (AttendanceMode.ON_SITE, AttendanceMode.ONLINE):
+        return Q(attendance_mode__in=[mode, AttendanceMode.HYBRID])
+    return Q(attendance_mode=mode)

@@ -1,25 +1,23 @@
 """The filters of the events list ("Veranstaltungen"): period, category and attendance mode."""
 
 from django import forms
-from django.db.models import Q
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from core.listing import FilterForm, category_filter
 from core.models import Category
 
-from .choices import AttendanceMode
+from .choices import AttendanceMode, attendable
 
 UPCOMING = "kommend"
 PAST = "vergangen"
 
-Mode = AttendanceMode
-# German words in the address, mapped to the events they find: someone who wants to take
-# part online (or on site) can do so at a hybrid event too.
+# German words in the address, mapped to the events they find (events.choices.attendable:
+# hybrid events count as on site and as online).
 ATTENDANCE_PARAMS = {
-    "vor-ort": (_("Vor Ort"), Q(attendance_mode__in=[Mode.ON_SITE, Mode.HYBRID])),
-    "online": (_("Online"), Q(attendance_mode__in=[Mode.ONLINE, Mode.HYBRID])),
-    "hybrid": (_("Vor Ort und online"), Q(attendance_mode=Mode.HYBRID)),
+    "vor-ort": (_("Vor Ort"), attendable(AttendanceMode.ON_SITE)),
+    "online": (_("Online"), attendable(AttendanceMode.ONLINE)),
+    "hybrid": (_("Vor Ort und online"), attendable(AttendanceMode.HYBRID)),
 }
 
 

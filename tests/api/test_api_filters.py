@@ -15,6 +15,7 @@ from articles.models import ArticleProjectLink
 from core.factories import CategoryFactory, ThemeFactory
 from events.factories import EventDateFactory, EventPageFactory
 from projects.factories import ProjectPageFactory
+from tests.html import get_html
 
 BERLIN = ZoneInfo("Europe/Berlin")
 EVENTS = "events.EventPage"
@@ -391,3 +392,25 @@ def test_field_filters_still_match_exact_values(client, site_tree):
     event(site_tree, "Abends", datetime.datetime(2025, 3, 7, 18, 0, tzinfo=BERLIN))
 
     assert titles(client, EVENTS, all_day="true") == ["Ganztägig"]
+
+
+@pytest.mark.parametrize(
+    ("api_mode", "site_param", "expected"),
+    [
+        ("online", "online", ["Hybrid", "Online"]),
+        ("on_site", "vor-ort", ["Hybrid", "Vor Ort"]),
+        ("hybrid", "hybrid", ["Hybrid"]),
+    ],
+)
+def test_attendance_mode_means_what_the_websites_filter_means(
+    client, site_tree, api_mode, site_param, expected
+):
+    event(site_tree, "Online", from_now(days=3), attendance_mode="online")
+    event(site_tree, "Hybrid", from_now(days=4), attendance_mode="hybrid")
+    event(site_tree, "Vor Ort", from_now(days=5), attendance_mode="on_site")
+
+    from_the_api = sorted(titles(client, EVENTS, attendance_mode=api_mode))
+    page = get_html(client, f"{site_tree.events.url}?teilnahme={site_param}")
+    on_the_website = sorted(card.h2.get_text(strip=True) for card in page.find_all("article", class_="card"))
+
+    assert from_the_api == on_the_website == expected
