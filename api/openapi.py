@@ -6,8 +6,10 @@ each model's `api_fields`), which fields only detail responses carry (from the p
 endpoint), the query parameters each endpoint accepts (from its `known_query_parameters`),
 the body block types (from `BodyBlock`), the rendition sizes (from `media.api.RENDITIONS`)
 and the choice values (from the model choices). The JSON shapes of fields and blocks are
-written out by hand, where a reader learns more from them than from introspection; a field
-or block without a written shape stops the build with an error naming it.
+written out by hand, next to the code that produces each value (see the `shapes` package):
+a page type's fields in its model's `api_field_shapes`, block values in
+`core.blocks.BLOCK_VALUE_SHAPES`, images in `media.api`, directory entries on their endpoints.
+A field or block without a written shape stops the build with an error naming it.
 
 tests/api/test_openapi.py validates the document and checks real responses against it.
 """
@@ -22,10 +24,25 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, get_page_models
 
 from articles.models import ArticlePage
-from core.blocks import BodyBlock, HeadingBlock
+from core import api_blocks as core_api_blocks
+from core import api_fields as core_api_fields
+from core.blocks import BLOCK_VALUE_SHAPES, BodyBlock
+from events import api_fields as events_api_fields
 from events.models import EventPage
-from media.api import RENDITIONS
+from media import api as media_api
+from projects import api_fields as projects_api_fields
 from projects.models import ProjectPage
+from shapes import (
+    MissingSchema,
+    array,
+    boolean,
+    closed_object,
+    date_time,
+    integer,
+    nullable,
+    ref,
+    string,
+)
 
 from .errors import REQUEST_ID_HEADER
 from .params import ID, PAGE_ID, WholeNumber, field_whole_number, whole_number_parameters
@@ -40,30 +57,7 @@ API_PREFIX = "/api/v2/"
 UNDOCUMENTED_PARAMETERS = {"_", "format", "rich_text_format"}
 
 
-class MissingSchema(LookupError):
-    """The API grew a field, block or parameter this description does not cover yet."""
-
-
 # --- Small builders ------------------------------------------------------------------
-
-
-def ref(name: str) -> dict:
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def nullable(schema: dict) -> dict:
-    """The schema, or JSON null."""
-    if "$ref" not in schema and isinstance(schema.get("type"), str):
-        return {**schema, "type": [schema["type"], "null"]}
-    return {"anyOf": [schema, {"type": "null"}]}
-
-
-def string(description: str = "", **extra) -> dict:
-    return {"type": "string", **({"description": description} if description else {}), **extra}
-
-
-def integer(description: str = "", **extra) -> dict:
-    return {"type": "integer", **({"description": description} if description else {}), **extra}
 
 
 def bounded(rule: WholeNumber, description: str = "", **extra) -> dict:
@@ -72,87 +66,7 @@ def bounded(rule: WholeNumber, description: str = "", **extra) -> dict:
     return integer(description, minimum=rule.minimum, maximum=rule.maximum, **extra)
 
 
-def boolean(description: str = "") -> dict:
-    return {"type": "boolean", **({"description": description} if description else {})}
-
-
-def array(items: dict, description: str = "") -> dict:
-    return {"type": "array", "items": items, **({"description": description} if description else {})}
-
-
-def closed_object(properties: dict, description: str = "", required: bool = True) -> dict:
-    """An object with exactly these keys: all present (`required`) and no others."""
-    schema = {"type": "object", "properties": properties, "additionalProperties": False}
-    if required:
-        schema["required"] = list(properties)
-    if description:
-        schema["description"] = description
-    return schema
-
-
-def choices(choice_class, description: str) -> dict:
-    """A string enum from Django model choices, with the German label editors see."""
-    labels = "; ".join(f"`{value}` ({label})" for value, label in choice_class.choices)
-    return string(f"{description} Values: {labels}.", enum=list(choice_class.values))
-
-
-def date_time(description: str) -> dict:
-    return string(description, format="date-time")
-
-
-def date(description: str) -> dict:
-    return string(description, format="date")
-
-
-URL_OR_EMPTY = "Absolute URL, or an empty string when not set."
-HTML = (
-    "HTML, ready to insert: internal page links carry the page's absolute address, document "
-    "links the absolute download address, and embedded images an absolute `src` with "
-    "`width`, `height` and `alt`."
-)
-
-
 # --- Shared shapes -------------------------------------------------------------------
-
-
-def _renditions_schema() -> dict:
-    sizes = {
-        name: ref("Rendition") | {"description": f"Made with Wagtail's filter `{spec}`."}
-        for name, spec in RENDITIONS.items()
-    }
-    return closed_object(
-        sizes,
-        "Ready-made sizes of the image; `fill-W×H` crops to that size around the focal point. "
-        "Wagtail never upscales: a smaller original gives a smaller rendition of the same "
-        "aspect ratio, so use the given width and height.",
-    )
-
-
-def image_properties() -> dict:
-    return {
-        "id": integer(),
-        "title": string("The title in the media library (not meant for display)."),
-        "alt": string("Alternative text for `<img alt>`; empty when the image is decorative."),
-        "decorative": boolean('True when the image carries no information; use `alt=""`.'),
-        "width": integer("Width of the original in pixels."),
-        "height": integer("Height of the original in pixels."),
-        "focal_point": nullable(ref("FocalPoint")),
-        "credit": nullable(ref("ImageCredit")),
-        "renditions": nullable(
-            ref("Renditions")
-            | {"description": "Null when the original file cannot be read; show the page without the image."}
-        ),
-    }
-
-
-def page_link_properties() -> dict:
-    return {
-        "id": integer(),
-        "title": string(),
-        "url": nullable(string("The page's absolute address on the website.", format="uri")),
-        "type": nullable(string("Page type, e.g. `projects.ProjectPage`.")),
-        "detail_url": nullable(string("The page in this API.", format="uri")),
-    }
 
 
 def shared_schemas() -> dict:
@@ -174,50 +88,8 @@ def shared_schemas() -> dict:
         "ListingMeta": closed_object(
             {"total_count": integer("Number of results across all pages of the list.")}
         ),
-        "Image": closed_object(
-            image_properties(),
-            "The one shape of an image, the same in page fields, body blocks and at /api/v2/images/.",
-        ),
-        "FocalPoint": closed_object(
-            {
-                "x": integer("Centre, in pixels of the original."),
-                "y": integer("Centre, in pixels of the original."),
-                "width": integer(),
-                "height": integer(),
-            },
-            "The part of the image that must stay visible when you crop it yourself.",
-        ),
-        "ImageCredit": closed_object(
-            {
-                "author": string(),
-                "source": string(),
-                "licence": string("e.g. `CC BY 4.0`; may be empty."),
-                "licence_url": string(URL_OR_EMPTY),
-                "line": string("The credit as German sites print it, e.g. „Gerd Altmann auf Pixabay“."),
-            },
-            "Who made the image and under which licence (“Bildnachweis”).",
-        ),
-        "Rendition": closed_object(
-            {
-                "url": string("Absolute URL of the JPEG/PNG rendition.", format="uri"),
-                "width": integer(),
-                "height": integer(),
-                "webp_url": string("Absolute URL of the same rendition as WebP.", format="uri"),
-            }
-        ),
-        "Renditions": _renditions_schema(),
-        "Term": closed_object(
-            {
-                "name": string("The name to show."),
-                "slug": string("The value for filters such as `category=` or `theme=`."),
-            },
-            "A category or theme.",
-        ),
-        "PageLink": closed_object(
-            page_link_properties(),
-            "A link to another page of the site. Fields that point to a page give null "
-            "instead when the page is unpublished or deleted.",
-        ),
+        **media_api.api_schemas(),
+        **core_api_fields.api_schemas(),
         "PageReference": closed_object(
             {
                 "id": integer(),
@@ -234,186 +106,13 @@ def shared_schemas() -> dict:
             "Wagtail's nested page shape, used by `meta.parent` and `meta.alias_of`.",
             required=False,
         ),
-        "Venue": closed_object(
-            {
-                "name": string(),
-                "street": string(),
-                "postal_code": string(),
-                "city": string(),
-                "latitude": nullable({"type": "number", "description": "WGS 84, e.g. 51.256213."}),
-                "longitude": nullable({"type": "number", "description": "WGS 84, e.g. 7.150764."}),
-            },
-            "Where an event takes place (for online events: where it is streamed from).",
-        ),
-        "EventDate": closed_object(
-            {
-                "start": date_time("ISO 8601 with the Berlin offset."),
-                "end": nullable(date_time("ISO 8601 with the Berlin offset.")),
-                "all_day": boolean("When true, show dates only, no times."),
-                "note": string("e.g. „Teil 2: Mobilität“; may be empty."),
-            },
-            "A further date of the same event.",
-        ),
-        "Link": closed_object(
-            {
-                "text": string("The visible link text."),
-                "url": nullable(
-                    string(
-                        "The address to open, internal or external, always resolved; null when "
-                        "the link pointed to a page that is no longer published.",
-                        format="uri",
-                    )
-                ),
-                "new_tab": boolean(
-                    "The editor wants it opened in a new tab; tell screen reader users when you do."
-                ),
-                "page": nullable(
-                    ref("PageLink") | {"description": "Set when the link leads to a page of this site."}
-                ),
-            },
-        ),
-        "Document": closed_object(
-            {
-                "id": integer(),
-                "title": string(),
-                "url": string("Absolute download address.", format="uri"),
-                "filename": string(),
-                "file_size": nullable(integer("Bytes; null when the file cannot be read.")),
-                "file_type": string("Lower-case file extension, e.g. `pdf`."),
-                "content_type": string("MIME type, e.g. `application/pdf`."),
-            },
-            "A downloadable document, with what a download link shows next to it.",
-        ),
-        "Embed": closed_object(
-            {
-                "provider_name": string("e.g. `YouTube`."),
-                "type": string("oEmbed type, e.g. `video`."),
-                "title": string("The provider's title of the video."),
-                "thumbnail_url": nullable(string(format="uri")),
-                "width": nullable(integer()),
-                "height": nullable(integer()),
-                "html": string(
-                    "The provider's player markup; its iframe carries the block's title for "
-                    "screen readers. Loading it contacts the provider: ask for consent first."
-                ),
-            },
-            "The video provider's player data (oEmbed).",
-        ),
-        "EventTeaserEvent": closed_object(
-            {
-                **page_link_properties(),
-                "start": date_time("ISO 8601 with the Berlin offset."),
-                "end": nullable(date_time("ISO 8601 with the Berlin offset.")),
-                "all_day": boolean(),
-                "teaser": string(),
-            },
-            "A page link to an event, with the dates and teaser a card shows.",
-        ),
-        "Organisation": closed_object(
-            {
-                "id": integer("The organisation at /api/v2/organisations/{id}/."),
-                "name": string(),
-                "short_name": string("e.g. „BMWSB“; may be empty."),
-                "url": string(URL_OR_EMPTY),
-                "logo": nullable(ref("Image")),
-            },
-            "A funder or partner, as /api/v2/organisations/ gives it (without `meta`).",
-        ),
-        "Person": closed_object(
-            {
-                "name": string(),
-                "role": string("e.g. „Projektleitung“; may be empty."),
-                "organisation": nullable(string("The name of the person's organisation.")),
-                "email": string("E-mail address, or an empty string."),
-                "phone": string("As the editors wrote it, e.g. „0202 563-0“; may be empty."),
-                "photo": nullable(ref("Image")),
-            },
-            "A contact person.",
-        ),
-        "Milestone": closed_object(
-            {
-                "date": date("The planned or reached date."),
-                "title": string(),
-                "description": string("Plain text; may be empty."),
-                "done": boolean("True once the milestone is reached."),
-            },
-        ),
+        **events_api_fields.api_schemas(),
+        **core_api_blocks.api_schemas(),
+        **projects_api_fields.api_schemas(),
     }
 
 
 # --- Body blocks ---------------------------------------------------------------------
-
-_HEADING_LEVELS = [value for value, _label in HeadingBlock.base_blocks["level"].field.choices]
-
-# The value of each block type of `BodyBlock`, as `{type, id, value}` carries it.
-BLOCK_VALUES = {
-    "heading": closed_object(
-        {
-            "text": string(),
-            "level": string(
-                "The HTML heading element to use. The page title is the only h1.", enum=_HEADING_LEVELS
-            ),
-        }
-    ),
-    "paragraph": string(HTML),
-    "image": closed_object(
-        {
-            "image": nullable(ref("Image") | {"description": "null when the image was deleted."}),
-            "caption": string("May be empty. Print the image's credit line next to it."),
-        }
-    ),
-    "quote": closed_object(
-        {
-            "text": string("Plain text; line breaks are meaningful."),
-            "attribution": string("Who said it; may be empty."),
-            "role": string("Their role or organisation; may be empty."),
-        }
-    ),
-    "video": closed_object(
-        {
-            "url": nullable(string("The video's address at the provider.", format="uri")),
-            "title": string("Title for the player, read out by screen readers."),
-            "transcript": string(HTML + " May be empty."),
-            "embed": nullable(
-                ref("Embed") | {"description": "null when the provider could not be reached; link to `url`."}
-            ),
-        }
-    ),
-    "call_to_action": closed_object(
-        {
-            "title": string(),
-            "text": string("Plain text; may be empty."),
-            "link": ref("Link") | {"description": "The button."},
-        }
-    ),
-    "accordion": closed_object(
-        {
-            "title": string("e.g. „Erläuterungen und Hinweise“."),
-            "items": array(closed_object({"title": string(), "body": string(HTML)})),
-        }
-    ),
-    "document": closed_object(
-        {
-            "title": string("The link text: the editor's, else the document's title."),
-            "description": string("May be empty."),
-            "document": nullable(ref("Document") | {"description": "null when the document was deleted."}),
-        }
-    ),
-    "event_teaser": closed_object(
-        {
-            "text": string("The editor's teaser, else the event's own."),
-            "event": nullable(
-                ref("EventTeaserEvent") | {"description": "null when the event is unpublished or deleted."}
-            ),
-        }
-    ),
-    "link_list": closed_object(
-        {
-            "title": string("May be empty."),
-            "links": array(ref("Link")),
-        }
-    ),
-}
 
 
 def block_schema_name(block_type: str) -> str:
@@ -425,15 +124,15 @@ def block_schemas() -> dict:
     schemas = {}
     mapping = {}
     for name, block in BodyBlock.base_blocks.items():
-        if name not in BLOCK_VALUES:
-            raise MissingSchema(f"Body block type {name!r} has no schema in api.openapi.BLOCK_VALUES.")
+        if name not in BLOCK_VALUE_SHAPES:
+            raise MissingSchema(f"Body block type {name!r} has no shape in core.blocks.BLOCK_VALUE_SHAPES.")
         schema_name = block_schema_name(name)
         editor_name = block.meta.label or name
         schemas[schema_name] = closed_object(
             {
                 "type": string(enum=[name]),
                 "id": string("Stable id of the block, e.g. for anchors or React keys.", format="uuid"),
-                "value": BLOCK_VALUES[name],
+                "value": BLOCK_VALUE_SHAPES[name],
             },
             f"Block `{name}` (editors know it as „{editor_name}“).",
         )
@@ -454,96 +153,15 @@ def block_schemas() -> dict:
 
 # --- Pages ---------------------------------------------------------------------------
 
-_BODY = ref("Body")
-_IMAGE_CREDITS = array(
-    ref("ImageCredit"),
-    "The page's „Bildnachweise“: the distinct credits of every image it shows (hero "
-    "image and body), in order of appearance. Print them on the page.",
-)
-
-# Fields several page types share through their base classes, by name.
-BASE_PAGE_FIELDS = {
-    "teaser": string("One or two sentences of plain text for cards, lists and search results."),
-    "hero_image": nullable(
-        ref("Image") | {"description": "The large image on top of the page and on cards."}
-    ),
-    "image_credits": _IMAGE_CREDITS,
-}
-
-# Every page type's own fields: the shape of each name in its model's `api_fields`.
-PAGE_FIELDS = {
-    "home.HomePage": {"body": _BODY},
-    "home.ContentPage": {
-        "last_reviewed": nullable(
-            date("When the content was last reviewed, e.g. for the accessibility statement.")
-        ),
-        "body": _BODY,
-    },
-    "articles.ArticlePage": {
-        "date": date("The date shown above the title; lists are newest first by it."),
-        "category": nullable(ref("Term")),
-        "tags": array(string(), "Tag names, alphabetical."),
-        "body": _BODY,
-        "related_events": array(
-            ref("PageLink"),
-            "Events the article points to, e.g. the one it announces, in the editors' order; "
-            "unpublished or restricted ones are left out.",
-        ),
-        "related_projects": array(
-            ref("PageLink"),
-            "Projects the article belongs to, in the editors' order; unpublished or restricted "
-            "ones are left out.",
-        ),
-    },
-    "events.EventPage": {
-        "start": date_time("Start of the main date, ISO 8601 with the Berlin offset."),
-        "end": nullable(date_time("End of the main date; null when open-ended.")),
-        "time_zone": string("The zone the times were entered in: `Europe/Berlin`."),
-        "all_day": boolean("When true, show the date only, no times."),
-        "further_dates": array(ref("EventDate"), "More dates of the same event, in order."),
-        "next_start": nullable(
-            date_time(
-                "Start of the next date (main or further) that is still running or to come; "
-                "null when every date is over."
-            )
-        ),
-        "status": choices(EventPage.Status, "Whether and how the event takes place."),
-        "attendance_mode": choices(EventPage.AttendanceMode, "How people take part."),
-        "venue": nullable(ref("Venue")),
-        "stream_url": string(URL_OR_EMPTY),
-        "registration": choices(EventPage.Registration, "Whether people must sign up."),
-        "registration_url": string(URL_OR_EMPTY),
-        "registration_email": string("E-mail address for sign-ups, or an empty string."),
-        "cost": string("Free text, e.g. „kostenfrei“; may be empty."),
-        "category": nullable(ref("Term")),
-        "project": nullable(ref("PageLink") | {"description": "The project the event belongs to."}),
-        "body": _BODY,
-    },
-    "projects.ProjectPage": {
-        "status": choices(ProjectPage.Status, "Where the project stands."),
-        "start_date": nullable(date("Start of the project period.")),
-        "end_date": nullable(date("End of the project period.")),
-        "funding_programme": string("e.g. „Modellprojekte Smart Cities made in Germany“; may be empty."),
-        "funding_programme_url": string(URL_OR_EMPTY),
-        "website": string("The project's own website. " + URL_OR_EMPTY),
-        "themes": array(ref("Term"), "Fields of action of the Smart City strategy."),
-        "goals": array(string(), "What the project wants to achieve, in the editors' order."),
-        "milestones": array(ref("Milestone"), "Steps of the project, in the editors' order."),
-        "funders": array(ref("Organisation"), "Who funds the project, in the editors' order."),
-        "partners": array(ref("Organisation"), "Who takes part, in the editors' order."),
-        "contact": nullable(ref("Person") | {"description": "Whom to ask about the project."}),
-        "body": _BODY,
-    },
-}
-
 
 def page_field_schema(model, name: str) -> dict:
-    own = PAGE_FIELDS.get(model._meta.label, {})
-    if name in own:
-        return own[name]
-    if name in BASE_PAGE_FIELDS:
-        return BASE_PAGE_FIELDS[name]
-    raise MissingSchema(f"API field {name!r} of {model._meta.label} has no schema in api.openapi.")
+    """The field's shape as the page type, or the nearest base class, declares it in its
+    `api_field_shapes`, next to its `api_fields`."""
+    for klass in model.__mro__:
+        shapes = vars(klass).get("api_field_shapes", {})
+        if name in shapes:
+            return shapes[name]
+    raise MissingSchema(f"API field {name!r} of {model._meta.label} has no shape in its api_field_shapes.")
 
 
 # The three ways a page is shown: as a list item, as a detail response, and as an editor's
@@ -659,7 +277,7 @@ def images_schemas() -> dict:
     return {
         "ImageMeta": meta,
         "ImageItem": closed_object(
-            {"meta": ref("ImageMeta"), **image_properties()},
+            {"meta": ref("ImageMeta"), **media_api.image_properties()},
             "An image in the shared shape (see `Image`) plus `meta`. Which keys are present "
             "follows the `fields` parameter.",
             required=False,
@@ -689,48 +307,21 @@ def documents_schemas() -> dict:
     }
 
 
-# Fields of snippet endpoints (api.snippets), by model.
-SNIPPET_FIELDS = {
-    "cms.Category": {"name": string(), "slug": string("The value for `category=` filters.")},
-    "cms.Theme": {
-        "name": string(),
-        "slug": string("The value for `theme=` filters."),
-        "description": string("May be empty."),
-    },
-    "events.Venue": {
-        "name": string(),
-        "street": string(),
-        "postal_code": string(),
-        "city": string(),
-        "latitude": nullable({"type": "number"}),
-        "longitude": nullable({"type": "number"}),
-        "accessibility": string("Notes on accessibility (step-free access, toilets, hearing loop)."),
-        "url": string(URL_OR_EMPTY),
-    },
-    "cms.Organisation": {
-        "name": string(),
-        "short_name": string("e.g. „BMWSB“; may be empty."),
-        "url": string(URL_OR_EMPTY),
-        "logo": nullable(ref("Image")),
-    },
-}
-
-
 def snippet_schema_name(model) -> str:
     return model.__name__ + "Item"
 
 
 def snippet_schema(model, endpoint) -> dict:
     label = model._meta.label
-    fields = SNIPPET_FIELDS.get(label)
+    fields = getattr(endpoint, "field_shapes", None)
     if fields is None:
-        raise MissingSchema(f"Snippet endpoint for {label} has no schema in api.openapi.SNIPPET_FIELDS.")
+        raise MissingSchema(f"Snippet endpoint for {label} has no field_shapes.")
     properties = {"id": integer(), "meta": ref("SnippetMeta")}
     for name in endpoint.get_body_fields_names(model):
         if name == "id":
             continue
         if name not in fields:
-            raise MissingSchema(f"API field {name!r} of {label} has no schema in api.openapi.SNIPPET_FIELDS.")
+            raise MissingSchema(f"API field {name!r} of {label} has no shape in its endpoint's field_shapes.")
         properties[name] = fields[name]
     return closed_object(
         properties,

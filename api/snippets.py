@@ -16,6 +16,7 @@ from core.models import Category, Organisation, Theme
 from events.api_fields import CoordinateField
 from events.models import Venue
 from media.api import RENDITION_SPECS, ImageField
+from shapes import URL_OR_EMPTY, nullable, ref, string
 
 from .filters import CheckedFieldsFilter
 from .names import GermanViewNames
@@ -41,6 +42,11 @@ class CategoriesAPIViewSet(SnippetAPIViewSet):
     view_title = "Kategorien"
     view_summary = "Die Arten von Nachrichten und Veranstaltungen; ihr Kurzname filtert Seiten (`category=`)."
     body_fields = ["id", "name", "slug"]
+    # The JSON shape of each body field, for the OpenAPI document (api.openapi).
+    field_shapes = {
+        "name": string(),
+        "slug": string("The value for `category=` filters."),
+    }
 
 
 class ThemesAPIViewSet(SnippetAPIViewSet):
@@ -51,6 +57,12 @@ class ThemesAPIViewSet(SnippetAPIViewSet):
     view_title = "Themenfelder"
     view_summary = "Die Handlungsfelder der Strategie; ihr Kurzname filtert Projekte (`theme=`)."
     body_fields = ["id", "name", "slug", "description"]
+    # The JSON shape of each body field, for the OpenAPI document (api.openapi).
+    field_shapes = {
+        "name": string(),
+        "slug": string("The value for `theme=` filters."),
+        "description": string("May be empty."),
+    }
 
 
 class VenuesAPIViewSet(SnippetAPIViewSet):
@@ -71,6 +83,17 @@ class VenuesAPIViewSet(SnippetAPIViewSet):
         "accessibility",
         "url",
     ]
+    # The JSON shape of each body field, for the OpenAPI document (api.openapi).
+    field_shapes = {
+        "name": string(),
+        "street": string(),
+        "postal_code": string(),
+        "city": string(),
+        "latitude": nullable({"type": "number"}),
+        "longitude": nullable({"type": "number"}),
+        "accessibility": string("Notes on accessibility (step-free access, toilets, hearing loop)."),
+        "url": string(URL_OR_EMPTY),
+    }
 
 
 class OrganisationsAPIViewSet(SnippetAPIViewSet):
@@ -81,6 +104,13 @@ class OrganisationsAPIViewSet(SnippetAPIViewSet):
     view_title = "Organisationen"
     view_summary = "Fördergeber, Partner und Veranstalter, mit Logo."
     body_fields = ["id", "name", "short_name", "url", APIField("logo", serializer=ImageField())]
+    # The JSON shape of each body field, for the OpenAPI document (api.openapi).
+    field_shapes = {
+        "name": string(),
+        "short_name": string("e.g. „BMWSB“; may be empty."),
+        "url": string(URL_OR_EMPTY),
+        "logo": nullable(ref("Image")),
+    }
 
     def get_queryset(self):
         # Logos and their renditions for the whole page of results, not per organisation.

@@ -10,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+import shapes
 from core.api_fields import DetailAPIField, PageLinkListField, TagNamesField, TermField
 from core.blocks import BodyBlock
 from core.listing import FilteredIndexMixin
@@ -122,6 +123,23 @@ class ArticlePage(BasePage):
         DetailAPIField("related_events", serializer=PageLinkListField(target="event")),
         DetailAPIField("related_projects", serializer=PageLinkListField(target="project")),
     ]
+    # The JSON shape of each API field, for the OpenAPI document (api.openapi).
+    api_field_shapes = {
+        "date": shapes.date("The date shown above the title; lists are newest first by it."),
+        "category": shapes.nullable(shapes.ref("Term")),
+        "tags": shapes.array(shapes.string(), "Tag names, alphabetical."),
+        "body": shapes.ref("Body"),
+        "related_events": shapes.array(
+            shapes.ref("PageLink"),
+            "Events the article points to, e.g. the one it announces, in the editors' order; "
+            "unpublished or restricted ones are left out.",
+        ),
+        "related_projects": shapes.array(
+            shapes.ref("PageLink"),
+            "Projects the article belongs to, in the editors' order; unpublished or restricted "
+            "ones are left out.",
+        ),
+    }
 
     class Meta:
         verbose_name = "Nachricht"

@@ -32,8 +32,9 @@ from wagtail.rich_text import features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
 from media.api import renditions_prefetch
+from shapes import boolean, closed_object, date_time, integer, nullable, ref, string
 
-from .api_fields import page_link_representation
+from .api_fields import page_link_properties, page_link_representation
 from .external_links import external_link_tag
 from .visibility import is_visible
 
@@ -321,4 +322,68 @@ def event_representation(event, request) -> dict | None:
         "end": _DATETIME.to_representation(event.end) if event.end else None,
         "all_day": event.all_day,
         "teaser": event.teaser,
+    }
+
+
+# --- JSON shapes (api.openapi) ------------------------------------------------------
+
+
+def api_schemas() -> dict:
+    """The shapes that body block values share: links, documents, embeds, event teasers."""
+    return {
+        "Link": closed_object(
+            {
+                "text": string("The visible link text."),
+                "url": nullable(
+                    string(
+                        "The address to open, internal or external, always resolved; null when "
+                        "the link pointed to a page that is no longer published.",
+                        format="uri",
+                    )
+                ),
+                "new_tab": boolean(
+                    "The editor wants it opened in a new tab; tell screen reader users when you do."
+                ),
+                "page": nullable(
+                    ref("PageLink") | {"description": "Set when the link leads to a page of this site."}
+                ),
+            },
+        ),
+        "Document": closed_object(
+            {
+                "id": integer(),
+                "title": string(),
+                "url": string("Absolute download address.", format="uri"),
+                "filename": string(),
+                "file_size": nullable(integer("Bytes; null when the file cannot be read.")),
+                "file_type": string("Lower-case file extension, e.g. `pdf`."),
+                "content_type": string("MIME type, e.g. `application/pdf`."),
+            },
+            "A downloadable document, with what a download link shows next to it.",
+        ),
+        "Embed": closed_object(
+            {
+                "provider_name": string("e.g. `YouTube`."),
+                "type": string("oEmbed type, e.g. `video`."),
+                "title": string("The provider's title of the video."),
+                "thumbnail_url": nullable(string(format="uri")),
+                "width": nullable(integer()),
+                "height": nullable(integer()),
+                "html": string(
+                    "The provider's player markup; its iframe carries the block's title for "
+                    "screen readers. Loading it contacts the provider: ask for consent first."
+                ),
+            },
+            "The video provider's player data (oEmbed).",
+        ),
+        "EventTeaserEvent": closed_object(
+            {
+                **page_link_properties(),
+                "start": date_time("ISO 8601 with the Berlin offset."),
+                "end": nullable(date_time("ISO 8601 with the Berlin offset.")),
+                "all_day": boolean(),
+                "teaser": string(),
+            },
+            "A page link to an event, with the dates and teaser a card shows.",
+        ),
     }

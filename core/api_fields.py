@@ -4,6 +4,8 @@ so a growing list does not issue a query per item."""
 from rest_framework.fields import ReadOnlyField
 from wagtail.api import APIField
 
+from shapes import closed_object, integer, nullable, string
+
 from .visibility import is_visible
 
 
@@ -88,3 +90,34 @@ class PageLinkListField(ReadOnlyField):
         request = self.context.get("request")
         pages = (getattr(link, self.target) for link in links.prefetch_related(self.target))
         return [link for link in (page_link_representation(page, request) for page in pages) if link]
+
+
+# --- JSON shapes (api.openapi) ------------------------------------------------------
+
+
+def page_link_properties() -> dict:
+    return {
+        "id": integer(),
+        "title": string(),
+        "url": nullable(string("The page's absolute address on the website.", format="uri")),
+        "type": nullable(string("Page type, e.g. `projects.ProjectPage`.")),
+        "detail_url": nullable(string("The page in this API.", format="uri")),
+    }
+
+
+def api_schemas() -> dict:
+    """The shapes of terms and page links in page fields."""
+    return {
+        "Term": closed_object(
+            {
+                "name": string("The name to show."),
+                "slug": string("The value for filters such as `category=` or `theme=`."),
+            },
+            "A category or theme.",
+        ),
+        "PageLink": closed_object(
+            page_link_properties(),
+            "A link to another page of the site. Fields that point to a page give null "
+            "instead when the page is unpublished or deleted.",
+        ),
+    }

@@ -26,6 +26,7 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 from media.api import image_representation
+from shapes import HTML, array, closed_object, nullable, ref, string
 
 from . import api_blocks
 from .visibility import is_visible
@@ -394,3 +395,77 @@ class BodyBlock(blocks.StreamBlock):
             }
             for child in value
         ]
+
+
+_HEADING_LEVELS = [value for value, _label in HeadingBlock.base_blocks["level"].field.choices]
+
+# The JSON shape of each block type's value in the API, as `{type, id, value}` carries it
+# (api.openapi writes the document from these; a block type without one stops it).
+BLOCK_VALUE_SHAPES = {
+    "heading": closed_object(
+        {
+            "text": string(),
+            "level": string(
+                "The HTML heading element to use. The page title is the only h1.", enum=_HEADING_LEVELS
+            ),
+        }
+    ),
+    "paragraph": string(HTML),
+    "image": closed_object(
+        {
+            "image": nullable(ref("Image") | {"description": "null when the image was deleted."}),
+            "caption": string("May be empty. Print the image's credit line next to it."),
+        }
+    ),
+    "quote": closed_object(
+        {
+            "text": string("Plain text; line breaks are meaningful."),
+            "attribution": string("Who said it; may be empty."),
+            "role": string("Their role or organisation; may be empty."),
+        }
+    ),
+    "video": closed_object(
+        {
+            "url": nullable(string("The video's address at the provider.", format="uri")),
+            "title": string("Title for the player, read out by screen readers."),
+            "transcript": string(HTML + " May be empty."),
+            "embed": nullable(
+                ref("Embed") | {"description": "null when the provider could not be reached; link to `url`."}
+            ),
+        }
+    ),
+    "call_to_action": closed_object(
+        {
+            "title": string(),
+            "text": string("Plain text; may be empty."),
+            "link": ref("Link") | {"description": "The button."},
+        }
+    ),
+    "accordion": closed_object(
+        {
+            "title": string("e.g. „Erläuterungen und Hinweise“."),
+            "items": array(closed_object({"title": string(), "body": string(HTML)})),
+        }
+    ),
+    "document": closed_object(
+        {
+            "title": string("The link text: the editor's, else the document's title."),
+            "description": string("May be empty."),
+            "document": nullable(ref("Document") | {"description": "null when the document was deleted."}),
+        }
+    ),
+    "event_teaser": closed_object(
+        {
+            "text": string("The editor's teaser, else the event's own."),
+            "event": nullable(
+                ref("EventTeaserEvent") | {"description": "null when the event is unpublished or deleted."}
+            ),
+        }
+    ),
+    "link_list": closed_object(
+        {
+            "title": string("May be empty."),
+            "links": array(ref("Link")),
+        }
+    ),
+}

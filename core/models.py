@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+import shapes
 from media.api import ImageCreditsField, ImageField
 from media.credits import credits_for, images_shown_on
 
@@ -171,6 +172,13 @@ class CardQuerySet(PageQuerySet):
         return self.select_related("hero_image").prefetch_related("hero_image__renditions")
 
 
+IMAGE_CREDITS_SHAPE = shapes.array(
+    shapes.ref("ImageCredit"),
+    "The page's „Bildnachweise“: the distinct credits of every image it shows (hero "
+    "image and body), in order of appearance. Print them on the page.",
+)
+
+
 class BasePage(Page):
     """What every visitor-facing page carries: a teaser for cards and apps, a hero image,
     the computed list of image credits, and a preview on the website and in the app."""
@@ -207,6 +215,14 @@ class BasePage(Page):
         # Computed from the whole body: detail responses only.
         DetailAPIField("image_credits", serializer=ImageCreditsField()),
     ]
+    # The JSON shape of each API field, for the OpenAPI document (api.openapi).
+    api_field_shapes = {
+        "teaser": shapes.string("One or two sentences of plain text for cards, lists and search results."),
+        "hero_image": shapes.nullable(
+            shapes.ref("Image") | {"description": "The large image on top of the page and on cards."}
+        ),
+        "image_credits": IMAGE_CREDITS_SHAPE,
+    }
 
     class Meta:
         abstract = True

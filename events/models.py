@@ -15,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+import shapes
 from core.api_fields import DetailAPIField, PageLinkField, TermField
 from core.blocks import BodyBlock
 from core.editorial.dates import admin_date
@@ -327,6 +328,33 @@ class EventPage(RoutablePageMixin, BasePage):
         APIField("project", serializer=PageLinkField()),
         DetailAPIField("body"),
     ]
+    # The JSON shape of each API field, for the OpenAPI document (api.openapi).
+    api_field_shapes = {
+        "start": shapes.date_time("Start of the main date, ISO 8601 with the Berlin offset."),
+        "end": shapes.nullable(shapes.date_time("End of the main date; null when open-ended.")),
+        "time_zone": shapes.string("The zone the times were entered in: `Europe/Berlin`."),
+        "all_day": shapes.boolean("When true, show the date only, no times."),
+        "further_dates": shapes.array(shapes.ref("EventDate"), "More dates of the same event, in order."),
+        "next_start": shapes.nullable(
+            shapes.date_time(
+                "Start of the next date (main or further) that is still running or to come; "
+                "null when every date is over."
+            )
+        ),
+        "status": shapes.choices(Status, "Whether and how the event takes place."),
+        "attendance_mode": shapes.choices(AttendanceMode, "How people take part."),
+        "venue": shapes.nullable(shapes.ref("Venue")),
+        "stream_url": shapes.string(shapes.URL_OR_EMPTY),
+        "registration": shapes.choices(Registration, "Whether people must sign up."),
+        "registration_url": shapes.string(shapes.URL_OR_EMPTY),
+        "registration_email": shapes.string("E-mail address for sign-ups, or an empty string."),
+        "cost": shapes.string("Free text, e.g. „kostenfrei“; may be empty."),
+        "category": shapes.nullable(shapes.ref("Term")),
+        "project": shapes.nullable(
+            shapes.ref("PageLink") | {"description": "The project the event belongs to."}
+        ),
+        "body": shapes.ref("Body"),
+    }
 
     class Meta:
         verbose_name = "Veranstaltung"

@@ -5,6 +5,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+import shapes
 from core.api_fields import DetailAPIField
 from core.blocks import BodyBlock
 from core.models import BasePage
@@ -29,6 +30,8 @@ class HomePage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     api_fields = [*BasePage.api_fields, DetailAPIField("body")]
+    # The JSON shape of each API field, for the OpenAPI document (api.openapi).
+    api_field_shapes = {"body": shapes.ref("Body")}
 
     class Meta:
         verbose_name = "Startseite"
@@ -83,6 +86,13 @@ class ContentPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("body"), FieldPanel("last_reviewed")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     api_fields = [*BasePage.api_fields, APIField("last_reviewed"), DetailAPIField("body")]
+    # The JSON shape of each API field, for the OpenAPI document (api.openapi).
+    api_field_shapes = {
+        "last_reviewed": shapes.nullable(
+            shapes.date("When the content was last reviewed, e.g. for the accessibility statement.")
+        ),
+        "body": shapes.ref("Body"),
+    }
 
     class Meta:
         verbose_name = "Inhaltsseite"

@@ -11,6 +11,8 @@ from rest_framework.fields import ReadOnlyField
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter, SourceImageIOError
 
+from shapes import URL_OR_EMPTY, boolean, closed_object, integer, nullable, ref, string
+
 logger = logging.getLogger(__name__)
 
 # Fixed, named sizes so app developers can rely on them; the WebP variant is a separate
@@ -139,3 +141,74 @@ class ImagePartField(ReadOnlyField):
 
     def to_representation(self, image):
         return self.part(image, self.context.get("request"))
+
+
+# --- JSON shapes (api.openapi) ------------------------------------------------------
+
+
+def _renditions_schema() -> dict:
+    sizes = {
+        name: ref("Rendition") | {"description": f"Made with Wagtail's filter `{spec}`."}
+        for name, spec in RENDITIONS.items()
+    }
+    return closed_object(
+        sizes,
+        "Ready-made sizes of the image; `fill-W×H` crops to that size around the focal point. "
+        "Wagtail never upscales: a smaller original gives a smaller rendition of the same "
+        "aspect ratio, so use the given width and height.",
+    )
+
+
+def image_properties() -> dict:
+    return {
+        "id": integer(),
+        "title": string("The title in the media library (not meant for display)."),
+        "alt": string("Alternative text for `<img alt>`; empty when the image is decorative."),
+        "decorative": boolean('True when the image carries no information; use `alt=""`.'),
+        "width": integer("Width of the original in pixels."),
+        "height": integer("Height of the original in pixels."),
+        "focal_point": nullable(ref("FocalPoint")),
+        "credit": nullable(ref("ImageCredit")),
+        "renditions": nullable(
+            ref("Renditions")
+            | {"description": "Null when the original file cannot be read; show the page without the image."}
+        ),
+    }
+
+
+def api_schemas() -> dict:
+    """The image shapes, the same in page fields, body blocks and at /api/v2/images/."""
+    return {
+        "Image": closed_object(
+            image_properties(),
+            "The one shape of an image, the same in page fields, body blocks and at /api/v2/images/.",
+        ),
+        "FocalPoint": closed_object(
+            {
+                "x": integer("Centre, in pixels of the original."),
+                "y": integer("Centre, in pixels of the original."),
+                "width": integer(),
+                "height": integer(),
+            },
+            "The part of the image that must stay visible when you crop it yourself.",
+        ),
+        "ImageCredit": closed_object(
+            {
+                "author": string(),
+                "source": string(),
+                "licence": string("e.g. `CC BY 4.0`; may be empty."),
+                "licence_url": string(URL_OR_EMPTY),
+                "line": string("The credit as German sites print it, e.g. „Gerd Altmann auf Pixabay“."),
+            },
+            "Who made the image and under which licence (“Bildnachweis”).",
+        ),
+        "Rendition": closed_object(
+            {
+                "url": string("Absolute URL of the JPEG/PNG rendition.", format="uri"),
+                "width": integer(),
+                "height": integer(),
+                "webp_url": string("Absolute URL of the same rendition as WebP.", format="uri"),
+            }
+        ),
+        "Renditions": _renditions_schema(),
+    }

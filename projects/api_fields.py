@@ -11,6 +11,7 @@ from rest_framework.fields import ReadOnlyField
 
 from core.models import Person
 from media.api import image_representation, renditions_prefetch
+from shapes import URL_OR_EMPTY, boolean, closed_object, date, integer, nullable, ref, string
 
 
 def organisation_representation(organisation, request=None) -> dict:
@@ -88,3 +89,41 @@ class ContactField(ReadOnlyField):
 
     def to_representation(self, person):
         return person_representation(person, self.context.get("request"))
+
+
+# --- JSON shapes (api.openapi) ------------------------------------------------------
+
+
+def api_schemas() -> dict:
+    """The shapes of a project's organisations, contact person and milestones."""
+    return {
+        "Organisation": closed_object(
+            {
+                "id": integer("The organisation at /api/v2/organisations/{id}/."),
+                "name": string(),
+                "short_name": string("e.g. „BMWSB“; may be empty."),
+                "url": string(URL_OR_EMPTY),
+                "logo": nullable(ref("Image")),
+            },
+            "A funder or partner, as /api/v2/organisations/ gives it (without `meta`).",
+        ),
+        "Person": closed_object(
+            {
+                "name": string(),
+                "role": string("e.g. „Projektleitung“; may be empty."),
+                "organisation": nullable(string("The name of the person's organisation.")),
+                "email": string("E-mail address, or an empty string."),
+                "phone": string("As the editors wrote it, e.g. „0202 563-0“; may be empty."),
+                "photo": nullable(ref("Image")),
+            },
+            "A contact person.",
+        ),
+        "Milestone": closed_object(
+            {
+                "date": date("The planned or reached date."),
+                "title": string(),
+                "description": string("Plain text; may be empty."),
+                "done": boolean("True once the milestone is reached."),
+            },
+        ),
+    }

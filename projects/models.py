@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+import shapes
 from core.api_fields import DetailAPIField, TermListField
 from core.blocks import BodyBlock
 from core.listing import FilteredIndexMixin
@@ -131,6 +132,24 @@ class ProjectPage(BasePage):
         DetailAPIField("contact", serializer=ContactField()),
         DetailAPIField("body"),
     ]
+    # The JSON shape of each API field, for the OpenAPI document (api.openapi).
+    api_field_shapes = {
+        "status": shapes.choices(Status, "Where the project stands."),
+        "start_date": shapes.nullable(shapes.date("Start of the project period.")),
+        "end_date": shapes.nullable(shapes.date("End of the project period.")),
+        "funding_programme": shapes.string(
+            "e.g. „Modellprojekte Smart Cities made in Germany“; may be empty."
+        ),
+        "funding_programme_url": shapes.string(shapes.URL_OR_EMPTY),
+        "website": shapes.string("The project's own website. " + shapes.URL_OR_EMPTY),
+        "themes": shapes.array(shapes.ref("Term"), "Fields of action of the Smart City strategy."),
+        "goals": shapes.array(shapes.string(), "What the project wants to achieve, in the editors' order."),
+        "milestones": shapes.array(shapes.ref("Milestone"), "Steps of the project, in the editors' order."),
+        "funders": shapes.array(shapes.ref("Organisation"), "Who funds the project, in the editors' order."),
+        "partners": shapes.array(shapes.ref("Organisation"), "Who takes part, in the editors' order."),
+        "contact": shapes.nullable(shapes.ref("Person") | {"description": "Whom to ask about the project."}),
+        "body": shapes.ref("Body"),
+    }
 
     class Meta:
         verbose_name = "Projekt"

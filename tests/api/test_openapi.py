@@ -32,7 +32,7 @@ from api import openapi
 from api.router import api_router
 from articles.factories import ArticlePageFactory
 from articles.models import ArticleEventLink, ArticlePage, ArticleProjectLink
-from core.blocks import BodyBlock
+from core.blocks import BLOCK_VALUE_SHAPES, BodyBlock
 from core.factories import CategoryFactory, OrganisationFactory, PersonFactory, ThemeFactory
 from events.factories import EventDateFactory, EventPageFactory, VenueFactory
 from home.factories import ContentPageFactory
@@ -151,12 +151,19 @@ def test_the_page_filters_are_described_as_parameters(description):
     assert {"project", "tag", "date_after", "date_before", "theme"} <= names
 
 
-def test_an_api_field_without_a_schema_stops_the_build_with_its_name(monkeypatch):
-    article_fields = {**openapi.PAGE_FIELDS["articles.ArticlePage"]}
+def test_an_api_field_without_a_shape_stops_the_build_with_its_name(monkeypatch):
+    article_fields = {**ArticlePage.api_field_shapes}
     del article_fields["tags"]
-    monkeypatch.setitem(openapi.PAGE_FIELDS, "articles.ArticlePage", article_fields)
+    monkeypatch.setattr(ArticlePage, "api_field_shapes", article_fields)
 
     with pytest.raises(openapi.MissingSchema, match="'tags' of articles.ArticlePage"):
+        openapi.build_openapi()
+
+
+def test_a_block_type_without_a_shape_stops_the_build_with_its_name(monkeypatch):
+    monkeypatch.delitem(BLOCK_VALUE_SHAPES, "quote")
+
+    with pytest.raises(openapi.MissingSchema, match="Body block type 'quote'"):
         openapi.build_openapi()
 
 

@@ -1,0 +1,70 @@
+"""The vocabulary of the API's JSON shapes, as the OpenAPI document (api.openapi) writes them.
+
+The shapes sit next to the code that produces each value: the image shape in media.api, the
+page link and term shapes in core.api_fields, block values on the blocks, each page type's
+fields on its model (`api_field_shapes`), directory entries on their endpoints. This package is
+the bottom layer, plain Python, so that every layer can write its shapes with it.
+"""
+
+
+class MissingSchema(LookupError):
+    """The API grew a field, block or parameter this description does not cover yet."""
+
+
+def ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def nullable(schema: dict) -> dict:
+    """The schema, or JSON null."""
+    if "$ref" not in schema and isinstance(schema.get("type"), str):
+        return {**schema, "type": [schema["type"], "null"]}
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def string(description: str = "", **extra) -> dict:
+    return {"type": "string", **({"description": description} if description else {}), **extra}
+
+
+def integer(description: str = "", **extra) -> dict:
+    return {"type": "integer", **({"description": description} if description else {}), **extra}
+
+
+def boolean(description: str = "") -> dict:
+    return {"type": "boolean", **({"description": description} if description else {})}
+
+
+def array(items: dict, description: str = "") -> dict:
+    return {"type": "array", "items": items, **({"description": description} if description else {})}
+
+
+def closed_object(properties: dict, description: str = "", required: bool = True) -> dict:
+    """An object with exactly these keys: all present (`required`) and no others."""
+    schema = {"type": "object", "properties": properties, "additionalProperties": False}
+    if required:
+        schema["required"] = list(properties)
+    if description:
+        schema["description"] = description
+    return schema
+
+
+def choices(choice_class, description: str) -> dict:
+    """A string enum from Django model choices, with the German label editors see."""
+    labels = "; ".join(f"`{value}` ({label})" for value, label in choice_class.choices)
+    return string(f"{description} Values: {labels}.", enum=list(choice_class.values))
+
+
+def date_time(description: str) -> dict:
+    return string(description, format="date-time")
+
+
+def date(description: str) -> dict:
+    return string(description, format="date")
+
+
+URL_OR_EMPTY = "Absolute URL, or an empty string when not set."
+HTML = (
+    "HTML, ready to insert: internal page links carry the page's absolute address, document "
+    "links the absolute download address, and embedded images an absolute `src` with "
+    "`width`, `height` and `alt`."
+)
