@@ -1,45 +1,23 @@
 """Query parameters that narrow the page list at /api/v2/pages/ to what an app screen shows:
 upcoming events, news of one category, running projects of one theme.
 
-Each parameter belongs to one or two page types and needs the matching `type=`. Malformed
-values are answered with a 400 that names the parameter and what it accepts; a well-formed
-value that matches nothing (an unknown slug or page id) just gives an empty list.
+Each page type declares its filters next to its model (`api_filters`, written with
+core.api_filters); this module applies them. Each parameter belongs to one or two page types
+and needs the matching `type=`. Malformed values are answered with a 400 that names the
+parameter and what it accepts; a well-formed value that matches nothing (an unknown slug or
+page id) just gives an empty list. Wagtail's exact-match field filters are checked here too.
 """
 
 import datetime
 import re
 
 from django.core.exceptions import ValidationError
-from django.db.models import DateTimeField, DecimalField, Q
+from django.db.models import DateTimeField, DecimalField
 from django.utils import timezone
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import FieldsFilter
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
-
-from articles.models import ArticlePage
-from events.choices import attendable
-from events.models import EventDate, EventPage
-from projects.models import ProjectPage
-
-EVENTS = EventPage._meta.label
-ARTICLES = ArticlePage._meta.label
-PROJECTS = ProjectPage._meta.label
-
-# The page types each parameter narrows.
-PARAMETER_TYPES = {
-    "upcoming": (EVENTS,),
-    "start_after": (EVENTS,),
-    "start_before": (EVENTS,),
-    "attendance_mode": (EVENTS,),
-    "status": (EVENTS, PROJECTS),
-    "category": (EVENTS, ARTICLES),
-    "project": (EVENTS, ARTICLES),
-    "tag": (ARTICLES,),
-    "date_after": (ARTICLES,),
-    "date_before": (ARTICLES,),
-    "theme": (PROJECTS,),
-}
-FILTER_PARAMETERS = frozenset(PARAMETER_TYPES)
+from wagtail.models import get_page_models
 
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 DATE_FORMAT = "a date as YYYY-MM-DD"
@@ -47,6 +25,9 @@ MOMENT_FORMAT = (
     "a date as YYYY-MM-DD (a day in Europe/Berlin) or a date and time with offset such as "
     "2022-03-07T17:00:00+01:00 (write + as %2B in a URL)"
 )
+
+
+# --- Reading a parameter by its kind (core.api_filters.Kind) ------------------------------
 
 
 def _text(query, name) -> str | None:
@@ -58,7 +39,7 @@ def _text(query, name) -> str | None:
     return value
 
 
-def _boolean(query, name) -> bool | None:
+def _boolean(query, name, kind) -> bool | None:
     value = _text(query, name)
     if value is None:
         return None
@@ -68,22 +49,22 @@ def _boolean(query, name) -> bool | None:
         raise BadRequestError(f"{name} must be true or false, got {value!r}") from None
 
 
-def _choice(query, name, choices) -> str | None:
+def _choice(query, name, kind) -> str | None:
     value = _text(query, name)
-    if value is not None and value not in choices.values:
-        accepted = ", ".join(choices.values)
+    if value is not None and value not in kind.choices.values:
+        accepted = ", ".join(kind.choices.values)
         raise BadRequestError(f"{name} must be one of {accepted}, got {value!r}")
     return value
 
 
-def _page_id(query, name) -> int | None:
+def _page_id(query, name, kind) -> int | None:
     # The value is a page id in range: api.params checks every whole-number parameter
     # before the filters run.
     value = query.get(name)
     return None if value is None else int(value)
 
 
-def _day(value) -> datetime.date | None:
+def _day_of(value) -> datetime.date | None:
     if DATE_PATTERN.fullmatch(value):
         try:
             return datetime.date.fromisoformat(value)
@@ -92,25 +73,25 @@ def _day(value) -> datetime.date | None:
     return None
 
 
-def _date(query, name) -> datetime.date | None:
+def _day(query, name, kind) -> datetime.date | None:
     value = _text(query, name)
     if value is None:
         return None
-    day = _day(value)
+    day = _day_of(value)
     if day is None:
         raise BadRequestError(f"{name} must be {DATE_FORMAT}, got {value!r}")
     return day
 
 
-def _moment(query, name, *, end_of_day: bool) -> datetime.datetime | None:
+def _moment(query, name, kind) -> datetime.datetime | None:
     """A point in time; a bare date stands for the start or the end of that day in Berlin,
     so that `start_after=D&start_before=D` is the whole day D as the city lives it."""
     value = _text(query, name)
     if value is None:
         return None
-    day = _day(value)
+    day = _day_of(value)
     if day is not None:
-        time = datetime.time.max if end_of_day else datetime.time.min
+        time = datetime.time.max if kind.end_of_day else datetime.time.min
         return datetime.datetime.combine(day, time, tzinfo=timezone.get_default_timezone())
     try:
         moment = datetime.datetime.fromisoformat(value)
@@ -121,67 +102,47 @@ def _moment(query, name, *, end_of_day: bool) -> datetime.datetime | None:
     return moment
 
 
-def _starting_between(after, before) -> Q:
-    """Events with a date, the main one or a further one, that starts in the range."""
-    bounds = Q()
-    if after:
-        bounds &= Q(start__gte=after)
-    if before:
-        bounds &= Q(start__lte=before)
-    return bounds | Q(pk__in=EventDate.objects.filter(bounds).values("event_id"))
+READERS = {
+    "text": lambda query, name, kind: _text(query, name),
+    "boolean": _boolean,
+    "choice": _choice,
+    "page id": _page_id,
+    "day": _day,
+    "moment": _moment,
+}
 
 
-def _having(model, **lookup) -> Q:
-    # To-many lookups go through a subquery so that a page matching twice is listed once.
-    return Q(pk__in=model.objects.filter(**lookup).values("pk"))
+def value_in(query):
+    """Reads a declared parameter (core.api_filters.Parameter) from the query by its kind."""
+    return lambda parameter: READERS[parameter.kind.name](query, parameter.name, parameter.kind)
 
 
-def filter_events(query, events):
-    now = timezone.now()
-    upcoming = _boolean(query, "upcoming")
-    if upcoming is True:
-        events = events.upcoming(now)
-    elif upcoming is False:
-        events = events.past(now)
-    after = _moment(query, "start_after", end_of_day=False)
-    before = _moment(query, "start_before", end_of_day=True)
-    if after or before:
-        events = events.filter(_starting_between(after, before))
-    if attendance_mode := _choice(query, "attendance_mode", EventPage.AttendanceMode):
-        # As the website's "Teilnahme" filter: hybrid events count as on site and as online.
-        events = events.filter(attendable(attendance_mode))
-    if status := _choice(query, "status", EventPage.Status):
-        events = events.filter(status=status)
-    if category := _text(query, "category"):
-        events = events.filter(category__slug=category)
-    if project := _page_id(query, "project"):
-        events = events.filter(project_id=project)
-    return events
+# --- The page types' filters ---------------------------------------------------------------
 
 
-def filter_articles(query, articles):
-    if category := _text(query, "category"):
-        articles = articles.filter(category__slug=category)
-    if tag := _text(query, "tag"):
-        articles = articles.filter(_having(ArticlePage, tags__name__iexact=tag))
-    if project := _page_id(query, "project"):
-        articles = articles.filter(_having(ArticlePage, related_projects__project=project))
-    if date_after := _date(query, "date_after"):
-        articles = articles.filter(date__gte=date_after)
-    if date_before := _date(query, "date_before"):
-        articles = articles.filter(date__lte=date_before)
-    return articles.newest_first()
+def page_type_filters() -> dict:
+    """{page type label: its declared filters (`api_filters` on the model)}, in the order
+    Wagtail lists the page types."""
+    return {
+        model._meta.label: model.api_filters
+        for model in get_page_models()
+        if getattr(model, "api_filters", None) is not None
+    }
 
 
-def filter_projects(query, projects):
-    if status := _choice(query, "status", ProjectPage.Status):
-        projects = projects.filter(status=status)
-    if theme := _text(query, "theme"):
-        projects = projects.filter(_having(ProjectPage, themes__slug=theme))
-    return projects
+def parameter_types() -> dict[str, tuple[str, ...]]:
+    """{parameter name: the labels of the page types it filters}."""
+    types = {}
+    for label, filters in page_type_filters().items():
+        for parameter in filters.parameters:
+            types.setdefault(parameter.name, ())
+            types[parameter.name] += (label,)
+    return types
 
 
-PAGE_TYPE_FILTERS = {EVENTS: filter_events, ARTICLES: filter_articles, PROJECTS: filter_projects}
+PAGE_TYPE_FILTERS = page_type_filters()
+PARAMETER_TYPES = parameter_types()
+FILTER_PARAMETERS = frozenset(PARAMETER_TYPES)
 
 
 def _needs_type(name) -> str:
@@ -202,16 +163,16 @@ class PageTypeFilter(BaseFilterBackend):
         for name in given:
             if page_type not in PARAMETER_TYPES[name]:
                 raise BadRequestError(_needs_type(name))
-        filter_page_type = PAGE_TYPE_FILTERS.get(page_type)
-        if filter_page_type is None:
+        filters = PAGE_TYPE_FILTERS.get(page_type)
+        if filters is None:
             return queryset
         if "search" not in query:
-            return filter_page_type(query, queryset)
+            return filters.apply(value_in(query), queryset)
         if not given:
             return queryset
         # The search backend accepts conditions on indexed fields only; a condition on the
         # primary key combines every filter with search=.
-        matching = filter_page_type(query, queryset.model.objects.all())
+        matching = filters.apply(value_in(query), queryset.model.objects.all())
         return queryset.filter(pk__in=matching.values("pk"))
 
 

@@ -23,15 +23,12 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, get_page_models
 
-from articles.models import ArticlePage
 from core import api_blocks as core_api_blocks
 from core import api_fields as core_api_fields
 from core.blocks import BLOCK_VALUE_SHAPES, BodyBlock
 from events import api_fields as events_api_fields
-from events.models import EventPage
 from media import api as media_api
 from projects import api_fields as projects_api_fields
-from projects.models import ProjectPage
 from shapes import (
     MissingSchema,
     array,
@@ -45,6 +42,7 @@ from shapes import (
 )
 
 from .errors import REQUEST_ID_HEADER
+from .filters import page_type_filters
 from .params import ID, PAGE_ID, WholeNumber, field_whole_number, whole_number_parameters
 from .router import api_router
 
@@ -349,14 +347,47 @@ def _page_types_pattern() -> str:
     return rf"^({labels})(,({labels}))*$"
 
 
-def _filter_needs(page_type) -> str:
-    return f"Needs `type={page_type_label(page_type)}`."
+# The schema of each kind of filter parameter (core.api_filters), besides choices and page ids.
+FILTER_SCHEMAS = {
+    "text": string(minLength=1),
+    "boolean": string(enum=["true", "false"]),
+    "day": string(format="date"),
+    "moment": string(),
+}
 
 
-DATE_OR_DATETIME = (
-    "A date (`YYYY-MM-DD`, a day in Berlin) or an ISO 8601 date-time with offset "
-    "(e.g. `2025-03-07T17:00:00+01:00`)."
-)
+def filter_parameters(page_id: dict) -> dict:
+    """The page filters' parameters, from what each page type declares (`api_filters`,
+    core.api_filters), each with the `type=` it needs. A parameter two types share is
+    described once: their common description, or theirs joined ("Only events ... or
+    projects ..."), and the union of their values."""
+    declared = {}
+    for label, filters in page_type_filters().items():
+        for parameter in filters.parameters:
+            declared.setdefault(parameter.name, []).append((label, parameter))
+    documented = {}
+    for name, uses in declared.items():
+        needs = "Needs " + " or ".join(f"`type={label}`" for label, _ in uses) + "."
+        if len({parameter.description for _, parameter in uses}) == 1:
+            description = f"{uses[0][1].description} {needs}"
+        else:
+            description = (
+                " or ".join(
+                    f"{parameter.description if index == 0 else parameter.description.removeprefix('Only ')} "
+                    f"({', '.join(parameter.kind.choices.values)}; `type={label}`)"
+                    for index, (label, parameter) in enumerate(uses)
+                )
+                + "."
+            )
+        kinds = [parameter.kind for _, parameter in uses]
+        if kinds[0].name == "choice" and len(kinds) == 1:
+            schema = string(enum=list(kinds[0].choices.values))
+        elif kinds[0].name == "choice":
+            schema = string(enum=sorted({value for kind in kinds for value in kind.choices.values}))
+        else:
+            schema = page_id if kinds[0].name == "page id" else FILTER_SCHEMAS[kinds[0].name]
+        documented[name] = _query(name, schema, description)
+    return documented
 
 
 def query_parameters() -> dict:
@@ -449,76 +480,7 @@ def query_parameters() -> dict:
             example="/aktuelles/",
         ),
         "id": _query("id", bounded(ID), "The id to find: redirects to that object's detail."),
-        # Events
-        "upcoming": _query(
-            "upcoming",
-            string(enum=["true", "false"]),
-            "`true`: events with a date (main or further) still running or to come, ordered by "
-            "that next date; `false`: events whose every date is over, most recent first. "
-            + _filter_needs(EventPage),
-        ),
-        "start_after": _query(
-            "start_after",
-            string(),
-            "Only events starting at or after this moment. "
-            + DATE_OR_DATETIME
-            + " "
-            + _filter_needs(EventPage),
-        ),
-        "start_before": _query(
-            "start_before",
-            string(),
-            "Only events starting before this moment (a date means: before the end of that day). "
-            + DATE_OR_DATETIME
-            + " "
-            + _filter_needs(EventPage),
-        ),
-        "attendance_mode": _query(
-            "attendance_mode",
-            string(enum=list(EventPage.AttendanceMode.values)),
-            "Only events people can attend this way: `on_site` and `online` include hybrid "
-            "events, as the website's filter does. " + _filter_needs(EventPage),
-        ),
-        "status": _query(
-            "status",
-            string(enum=sorted({*EventPage.Status.values, *ProjectPage.Status.values})),
-            f"Only events with this status ({', '.join(EventPage.Status.values)}; "
-            f"`type=events.EventPage`) or projects with this status "
-            f"({', '.join(ProjectPage.Status.values)}; `type=projects.ProjectPage`).",
-        ),
-        "category": _query(
-            "category",
-            string(minLength=1),
-            "Only articles or events of this category, by slug (see /api/v2/categories/). An "
-            "unknown slug gives an empty list. Needs `type=articles.ArticlePage` or "
-            "`type=events.EventPage`.",
-        ),
-        "project": _query(
-            "project",
-            page_id,
-            "Only articles or events that belong to this project page id. Needs "
-            "`type=articles.ArticlePage` or `type=events.EventPage`.",
-        ),
-        # Articles
-        "tag": _query(
-            "tag", string(minLength=1), "Only articles with this tag name. " + _filter_needs(ArticlePage)
-        ),
-        "date_after": _query(
-            "date_after",
-            string(format="date"),
-            "Only articles dated on or after this day (`YYYY-MM-DD`). " + _filter_needs(ArticlePage),
-        ),
-        "date_before": _query(
-            "date_before",
-            string(format="date"),
-            "Only articles dated on or before this day (`YYYY-MM-DD`). " + _filter_needs(ArticlePage),
-        ),
-        # Projects
-        "theme": _query(
-            "theme",
-            string(minLength=1),
-            "Only projects in this theme, by slug (see /api/v2/themes/). " + _filter_needs(ProjectPage),
-        ),
+        **filter_parameters(page_id),
     }
 
 

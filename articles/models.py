@@ -16,6 +16,7 @@ from core.blocks import BodyBlock
 from core.listing import FilteredIndexMixin
 from core.models import BasePage, CardQuerySet
 
+from .api_filters import ARTICLE_FILTERS
 from .feeds import article_feed, feed_response, published_at
 from .filters import ArticleFilterForm
 from .structured_data import news_article
@@ -124,6 +125,8 @@ class ArticlePage(BasePage):
         DetailAPIField("related_projects", serializer=PageLinkListField(target="project")),
     ]
     # The JSON shape of each API field, for the OpenAPI document (api.openapi).
+    # The filters of this type's list at /api/v2/pages/ (api_filters.py).
+    api_filters = ARTICLE_FILTERS
     api_field_shapes = {
         "date": shapes.date("The date shown above the title; lists are newest first by it."),
         "category": shapes.nullable(shapes.ref("Term")),

@@ -25,6 +25,7 @@ from core.sites import site_name_for
 from core.visibility import is_visible
 
 from .api_fields import EventDatesField, VenueField
+from .api_filters import EVENT_FILTERS
 from .choices import AttendanceMode, Registration, Status
 from .filters import EventFilterForm
 from .ical import build_calendar, calendar_response
@@ -329,6 +330,8 @@ class EventPage(RoutablePageMixin, BasePage):
         DetailAPIField("body"),
     ]
     # The JSON shape of each API field, for the OpenAPI document (api.openapi).
+    # The filters of this type's list at /api/v2/pages/ (api_filters.py).
+    api_filters = EVENT_FILTERS
     api_field_shapes = {
         "start": shapes.date_time("Start of the main date, ISO 8601 with the Berlin offset."),
         "end": shapes.nullable(shapes.date_time("End of the main date; null when open-ended.")),

@@ -15,6 +15,7 @@ from core.listing import FilteredIndexMixin
 from core.models import BasePage, CardQuerySet
 
 from .api_fields import ContactField, GoalsField, MilestonesField, OrganisationsField
+from .api_filters import PROJECT_FILTERS
 from .choices import Status
 from .filters import ProjectFilterForm
 
@@ -133,6 +134,8 @@ class ProjectPage(BasePage):
         DetailAPIField("body"),
     ]
     # The JSON shape of each API field, for the OpenAPI document (api.openapi).
+    # The filters of this type's list at /api/v2/pages/ (api_filters.py).
+    api_filters = PROJECT_FILTERS
     api_field_shapes = {
         "status": shapes.choices(Status, "Where the project stands."),
         "start_date": shapes.nullable(shapes.date("Start of the project period.")),

@@ -35,12 +35,13 @@ from articles.models import ArticleEventLink, ArticlePage, ArticleProjectLink
 from core.blocks import BLOCK_VALUE_SHAPES, BodyBlock
 from core.factories import CategoryFactory, OrganisationFactory, PersonFactory, ThemeFactory
 from events.factories import EventDateFactory, EventPageFactory, VenueFactory
+from events.models import EventPage
 from home.factories import ContentPageFactory
 from media.api import RENDITIONS
 from media.factories import ImageFactory
 from preview.models import PreviewSnapshot
 from projects.factories import ProjectPageFactory
-from projects.models import ProjectFunder, ProjectGoal, ProjectMilestone, ProjectPartner
+from projects.models import ProjectFunder, ProjectGoal, ProjectMilestone, ProjectPage, ProjectPartner
 
 BERLIN = ZoneInfo("Europe/Berlin")
 VIDEO_URL = "https://www.youtube.com/watch?v=smart-city"
@@ -149,6 +150,25 @@ def test_the_page_filters_are_described_as_parameters(description):
     assert {"type", "fields", "limit", "offset", "order", "search", "child_of", "descendant_of"} <= names
     assert {"upcoming", "start_after", "start_before", "attendance_mode", "status", "category"} <= names
     assert {"project", "tag", "date_after", "date_before", "theme"} <= names
+
+
+def test_each_declared_page_filter_is_documented_with_the_types_that_declare_it(description, client):
+    documented = {
+        parameter["name"]: parameter
+        for parameter in description["paths"]["/api/v2/pages/"]["get"]["parameters"]
+    }
+    declared = {}
+    for model in (ArticlePage, EventPage, ProjectPage):
+        for parameter in model.api_filters.parameters:
+            declared.setdefault(parameter.name, []).append(model._meta.label)
+
+    for name, labels in declared.items():
+        for label in labels:
+            assert f"type={label}" in documented[name]["description"], name
+        # Without its type, the endpoint refuses the parameter and names the types it needs.
+        response = client.get("/api/v2/pages/", {name: "1"})
+        assert response.status_code == 400
+        assert all(f"type={label}" in response.json()["message"] for label in labels), name
 
 
 def test_an_api_field_without_a_shape_stops_the_build_with_its_name(monkeypatch):

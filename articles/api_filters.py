@@ -1,0 +1,40 @@
+"""The filters of the news at /api/v2/pages/?type=articles.ArticlePage (core.api_filters);
+the list is newest first."""
+
+from core import api_filters as filters
+
+ARTICLE_FILTERS = filters.PageFilters(
+    (
+        filters.category_filter(
+            "Only articles or events of this category, by slug (see /api/v2/categories/). An "
+            "unknown slug gives an empty list."
+        ),
+        filters.one(
+            "tag",
+            filters.TEXT,
+            lambda articles, tag: articles.filter(filters.having(articles, tags__name__iexact=tag)),
+            "Only articles with this tag name.",
+        ),
+        filters.one(
+            "project",
+            filters.PAGE_ID,
+            lambda articles, project: articles.filter(
+                filters.having(articles, related_projects__project=project)
+            ),
+            "Only articles or events that belong to this project page id.",
+        ),
+        filters.one(
+            "date_after",
+            filters.DAY,
+            lambda articles, day: articles.filter(date__gte=day),
+            "Only articles dated on or after this day (`YYYY-MM-DD`).",
+        ),
+        filters.one(
+            "date_before",
+            filters.DAY,
+            lambda articles, day: articles.filter(date__lte=day),
+            "Only articles dated on or before this day (`YYYY-MM-DD`).",
+        ),
+    ),
+    order=lambda articles: articles.newest_first(),
+)

@@ -1,0 +1,75 @@
+"""The filters of the events at /api/v2/pages/?type=events.EventPage (core.api_filters)."""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from core import api_filters as filters
+
+from .choices import AttendanceMode, Status, attendable
+
+
+def _upcoming_or_past(events, upcoming: bool):
+    now = timezone.now()
+    return events.upcoming(now) if upcoming else events.past(now)
+
+
+def _starting_between(events, after, before):
+    """Events with a date, the main one or a further one, that starts in the range."""
+    bounds = Q()
+    further = {}
+    if after:
+        bounds &= Q(start__gte=after)
+        further["further_dates__start__gte"] = after
+    if before:
+        bounds &= Q(start__lte=before)
+        further["further_dates__start__lte"] = before
+    # Both bounds in one filter(): they apply to the same further date.
+    return events.filter(bounds | filters.having(events, **further))
+
+
+EVENT_FILTERS = filters.PageFilters(
+    (
+        filters.one(
+            "upcoming",
+            filters.BOOLEAN,
+            _upcoming_or_past,
+            "`true`: events with a date (main or further) still running or to come, ordered by "
+            "that next date; `false`: events whose every date is over, most recent first.",
+        ),
+        filters.PageFilter(
+            (
+                filters.Parameter(
+                    "start_after",
+                    filters.START_OF,
+                    "Only events starting at or after this moment. " + filters.DATE_OR_DATETIME,
+                ),
+                filters.Parameter(
+                    "start_before",
+                    filters.END_OF,
+                    "Only events starting before this moment (a date means: before the end of "
+                    "that day). " + filters.DATE_OR_DATETIME,
+                ),
+            ),
+            _starting_between,
+        ),
+        filters.one(
+            "attendance_mode",
+            filters.choice(AttendanceMode),
+            # As the website's "Teilnahme" filter: hybrid events count as on site and as online.
+            lambda events, mode: events.filter(attendable(mode)),
+            "Only events people can attend this way: `on_site` and `online` include hybrid "
+            "events, as the website's filter does.",
+        ),
+        filters.status_filter(Status, "Only events with this status"),
+        filters.category_filter(
+            "Only articles or events of this category, by slug (see /api/v2/categories/). An "
+            "unknown slug gives an empty list."
+        ),
+        filters.one(
+            "project",
+            filters.PAGE_ID,
+            lambda events, project: events.filter(project_id=project),
+            "Only articles or events that belong to this project page id.",
+        ),
+    )
+)
