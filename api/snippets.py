@@ -12,7 +12,7 @@ from wagtail.api.v2.filters import OrderingFilter
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.images import get_image_model
 
-from core.models import Category, Organisation, Theme
+from core.models import Category, Organisation, Person, Theme
 from events.api_fields import CoordinateField
 from events.models import Venue
 from media.api import RENDITION_SPECS, ImageField
@@ -21,6 +21,10 @@ from shapes import URL_OR_EMPTY, nullable, ref, string
 from .filters import CheckedFieldsFilter
 from .names import GermanViewNames
 from .params import CheckedParametersMixin
+
+# The directories (core.directory) apps may not list: contact people are shown with the project
+# they are the contact for, not as a list of names, e-mail addresses and phone numbers.
+UNLISTED_DIRECTORIES = {Person}
 
 
 class SnippetAPIViewSet(GermanViewNames, CheckedParametersMixin, BaseAPIViewSet):

@@ -11,7 +11,14 @@ class CoreConfig(AppConfig):
     verbose_name = "Smart City CMS"
 
     def ready(self):
+        from . import directory
         from .editorial import date_input, setup
 
+        directory.register(
+            directory.CategoryViewSet,
+            directory.ThemeViewSet,
+            directory.OrganisationViewSet,
+            directory.PersonViewSet,
+        )
         date_input.use_german_date_fields()
         post_migrate.connect(setup.after_migrate, dispatch_uid="cms_editorial_groups")

@@ -21,6 +21,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 
+from .. import directory
+
 WRITERS = "Redaktion"
 APPROVERS = "Freigabe"
 WORKFLOW_NAME = "Freigabe durch die Redaktionsleitung"
@@ -52,7 +54,6 @@ COLLECTION_PERMISSIONS = [
     ("wagtailimages", "image", ["add", "change", "choose"]),
     ("wagtaildocs", "document", ["add", "change", "choose"]),
 ]
-DIRECTORY_MODELS = ["cms.Category", "cms.Theme", "cms.Organisation", "cms.Person", "events.Venue"]
 
 
 def after_migrate(app_config, **kwargs) -> None:
@@ -77,7 +78,10 @@ def ensure_editorial_groups() -> None:
 def _ready() -> bool:
     try:
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-        Permission.objects.get(content_type__app_label="events", codename="change_venue")
+        for model in directory.models():
+            Permission.objects.get(
+                content_type__app_label=model._meta.app_label, codename=f"change_{model._meta.model_name}"
+            )
         Permission.objects.get(content_type__app_label="wagtailimages", codename="choose_image")
     except Permission.DoesNotExist:
         return False
@@ -90,8 +94,7 @@ def _permission(app_label, codename) -> Permission:
 
 def _grant_model_permissions(group) -> None:
     permissions = [_permission("wagtailadmin", "access_admin")]
-    for label in DIRECTORY_MODELS:
-        model = apps.get_model(label)
+    for model in directory.models():
         content_type = ContentType.objects.get_for_model(model)
         codenames = [f"{action}_{model._meta.model_name}" for action in ("add", "change", "view")]
         permissions += Permission.objects.filter(content_type=content_type, codename__in=codenames)

@@ -5,6 +5,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from api.router import api_router
+from api.snippets import UNLISTED_DIRECTORIES, SnippetAPIViewSet
+from core import directory
 from core.factories import CategoryFactory, OrganisationFactory, ThemeFactory
 from events.factories import VenueFactory
 from media.factories import ImageFactory
@@ -151,3 +154,14 @@ def test_a_value_a_field_cannot_hold_is_a_bad_request(client):
 
     assert response.status_code == 400
     assert "latitude" in response.json()["message"]
+
+
+def test_every_directory_is_listed_or_kept_back_on_purpose():
+    listed = {
+        endpoint.model
+        for endpoint in api_router._endpoints.values()
+        if issubclass(endpoint, SnippetAPIViewSet)
+    }
+
+    assert listed | UNLISTED_DIRECTORIES == set(directory.models())
+    assert not listed & UNLISTED_DIRECTORIES
