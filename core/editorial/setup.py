@@ -20,8 +20,23 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    PageViewRestriction,
+    TaskState,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
 
 from .. import directory
+from ..models import GroupDescription
 
 WRITERS = "Redaktion"
 APPROVERS = "Freigabe"
@@ -102,8 +117,6 @@ def _grant_model_permissions(group) -> None:
 
 
 def _grant_page_permissions(group, codenames) -> None:
-    from wagtail.models import GroupPagePermission, Page
-
     root = Page.get_first_root_node()
     if root is None:
         return
@@ -114,8 +127,6 @@ def _grant_page_permissions(group, codenames) -> None:
 
 
 def _grant_collection_permissions(group) -> None:
-    from wagtail.models import Collection, GroupCollectionPermission
-
     root = Collection.get_first_root_node()
     if root is None:
         return
@@ -127,14 +138,10 @@ def _grant_collection_permissions(group) -> None:
 
 
 def _describe(group, text) -> None:
-    from ..models import GroupDescription
-
     GroupDescription.objects.get_or_create(group=group, defaults={"text": text})
 
 
 def _ensure_workflow(approvers):
-    from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
-
     root = Page.get_first_root_node()
     if root is None:
         return None
@@ -150,15 +157,6 @@ def _ensure_workflow(approvers):
 
 
 def _retire_wagtail_roles(groups, workflow) -> None:
-    from wagtail.models import (
-        CollectionViewRestriction,
-        GroupApprovalTask,
-        PageViewRestriction,
-        TaskState,
-        Workflow,
-        WorkflowState,
-    )
-
     # Users, view restrictions and approval tasks that named one of Wagtail's groups name the
     # project's group instead.
     holders = [get_user_model(), PageViewRestriction, CollectionViewRestriction, GroupApprovalTask]
