@@ -28,6 +28,7 @@ from django.db import connection, connections
 from django.test import override_settings
 from playwright.sync_api import Page, expect, sync_playwright
 from pytest_django.live_server_helper import LiveServer
+from wagtail.models import Page as WagtailPage
 from wagtail.models import Site
 
 from core.editorial.setup import APPROVERS
@@ -193,3 +194,14 @@ def editor_session(browser, demo_server, editor_account) -> dict:
 def editor_page(new_context, editor_session) -> Page:
     """A browser page signed in to the admin as the "Freigabe" editor."""
     return new_context(storage_state=editor_session).new_page()
+
+
+@pytest.fixture(scope="module")
+def pages_saved_by_the_browser_removed(demo_server, django_db_blocker):
+    """What the browser saves in the admin is committed: after the module's tests the pages
+    they added are deleted, so the tests after them find the demo site as it was."""
+    with django_db_blocker.unblock():
+        demo_pages = list(WagtailPage.objects.values_list("pk", flat=True))
+    yield
+    with django_db_blocker.unblock():
+        WagtailPage.objects.exclude(pk__in=demo_pages).delete()

@@ -7,19 +7,11 @@ import re
 import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
-from wagtail.models import Page as WagtailPage
 
 from articles.models import ArticleIndexPage, ArticlePage
 
-
-@pytest.fixture(scope="module", autouse=True)
-def _remove_the_pages_saved_here(demo_server, django_db_blocker):
-    """What the browser saves is committed: the tests after these find the demo site as it was."""
-    with django_db_blocker.unblock():
-        demo_pages = list(WagtailPage.objects.values_list("pk", flat=True))
-    yield
-    with django_db_blocker.unblock():
-        WagtailPage.objects.exclude(pk__in=demo_pages).delete()
+# What the browser saves here is removed after the module (tests/browser/conftest.py).
+pytestmark = pytest.mark.usefixtures("pages_saved_by_the_browser_removed")
 
 
 def open_new_article_form(page: Page) -> None:
