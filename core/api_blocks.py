@@ -31,7 +31,7 @@ from wagtail.models import Page
 from wagtail.rich_text import features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
-from media.api import renditions_prefetch
+from media.api import absolute_url, renditions_prefetch
 from shapes import boolean, closed_object, date_time, integer, nullable, ref, string
 
 from .api_fields import page_link_properties, page_link_representation
@@ -64,10 +64,6 @@ _DATETIME = DateTimeField()
 
 def request_of(context):
     return (context or {}).get("request")
-
-
-def _absolute(url, request):
-    return request.build_absolute_uri(url) if request is not None and url else url
 
 
 def _walk(block, value):
@@ -216,7 +212,7 @@ class BodyReferences:
 
     def _document_url(self, attrs):
         document = self.documents.get(attrs.get("id", ""))
-        return _absolute(document.url, self.request) if document else None
+        return absolute_url(self.request, document.url) if document else None
 
     def _image_embeds(self, attrs_list):
         return [self._image_tag(attrs) for attrs in attrs_list]
@@ -231,7 +227,7 @@ class BodyReferences:
         classes = format_html(' class="{}"', image_format.classname) if image_format.classname else ""
         return format_html(
             '<img src="{}" width="{}" height="{}" alt="{}"{}>',
-            _absolute(rendition.url, self.request),
+            absolute_url(self.request, rendition.url),
             rendition.width,
             rendition.height,
             attrs.get("alt", ""),
@@ -302,7 +298,7 @@ def document_representation(document, request) -> dict | None:
     return {
         "id": document.pk,
         "title": document.title,
-        "url": _absolute(document.url, request),
+        "url": absolute_url(request, document.url),
         "filename": document.filename,
         # Stored at upload; documents saved without it are measured once and remembered.
         "file_size": document.get_file_size(),

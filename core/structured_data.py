@@ -11,7 +11,9 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from wagtail.images.models import SourceImageIOError
 
-from .sites import absolute_url, site_for, site_name_for
+from media.api import absolute_url
+
+from .sites import site_for, site_name_for
 
 SCHEMA = "https://schema.org"
 # The size Facebook, LinkedIn and Mastodon crop link previews to (1.91:1).

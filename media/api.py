@@ -36,8 +36,12 @@ def renditions_prefetch(lookup: str, extra_specs=()) -> Prefetch:
     return Prefetch(lookup, queryset=renditions, to_attr="prefetched_renditions")
 
 
-def _absolute(url: str, request) -> str:
-    return request.build_absolute_uri(url) if request is not None else url
+def absolute_url(request, url: str) -> str:
+    """`url` with the scheme and host the request came in on: the one rule for the addresses
+    of files (images, renditions, documents) in the API and in link previews. URLs that carry
+    a host already (media on S3) stay as they are, and so does everything without a request.
+    Page addresses are Wagtail's (`get_full_url`, from the site's root URL)."""
+    return request.build_absolute_uri(url) if request is not None and url else url
 
 
 def focal_point_representation(image) -> dict | None:
@@ -82,10 +86,10 @@ def renditions_representation(image, request=None) -> dict | None:
     for name, spec in RENDITIONS.items():
         rendition = renditions[spec]
         representation[name] = {
-            "url": _absolute(rendition.url, request),
+            "url": absolute_url(request, rendition.url),
             "width": rendition.width,
             "height": rendition.height,
-            "webp_url": _absolute(renditions[spec + WEBP].url, request),
+            "webp_url": absolute_url(request, renditions[spec + WEBP].url),
         }
     return representation
 
