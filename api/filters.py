@@ -30,7 +30,7 @@ MOMENT_FORMAT = (
 # --- Reading a parameter by its kind (core.api_filters.Kind) ------------------------------
 
 
-def _text(query, name) -> str | None:
+def _text(query, name, kind=None) -> str | None:
     if name not in query:
         return None
     value = query[name]
@@ -103,7 +103,7 @@ def _moment(query, name, kind) -> datetime.datetime | None:
 
 
 READERS = {
-    "text": lambda query, name, kind: _text(query, name),
+    "text": _text,
     "boolean": _boolean,
     "choice": _choice,
     "page id": _page_id,

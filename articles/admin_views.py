@@ -19,7 +19,8 @@ from django.views.decorators.http import require_POST
 from core.editorial.page_views import PageCreateView
 from events.models import EventPage
 
-from .models import ArticleEventLink, ArticleIndexPage, ArticlePage
+from .models import ArticleEventLink, ArticlePage
+from .panels import news_section_of
 
 ARTICLES_PER_PAGE = 20
 
@@ -43,7 +44,7 @@ class ArticleCreateView(PageCreateView):
 def articles_to_link(event, search=""):
     """The articles of the event's site that do not name the event yet, newest first."""
     articles = ArticlePage.objects.exclude(related_events__event=event)
-    news_index = ArticleIndexPage.objects.sibling_of(event.get_parent()).first()
+    news_index = news_section_of(event)
     if news_index is not None:
         articles = articles.descendant_of(news_index)
     if search:

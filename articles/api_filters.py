@@ -5,23 +5,17 @@ from core import api_filters as filters
 
 ARTICLE_FILTERS = filters.PageFilters(
     (
-        filters.category_filter(
-            "Only articles or events of this category, by slug (see /api/v2/categories/). An "
-            "unknown slug gives an empty list."
-        ),
+        filters.category_filter(),
         filters.one(
             "tag",
             filters.TEXT,
             lambda articles, tag: articles.filter(filters.having(articles, tags__name__iexact=tag)),
             "Only articles with this tag name.",
         ),
-        filters.one(
-            "project",
-            filters.PAGE_ID,
+        filters.project_filter(
             lambda articles, project: articles.filter(
                 filters.having(articles, related_projects__project=project)
-            ),
-            "Only articles or events that belong to this project page id.",
+            )
         ),
         filters.one(
             "date_after",

@@ -27,10 +27,15 @@ def announcing_articles(event):
     )
 
 
+def news_section_of(event) -> ArticleIndexPage | None:
+    """The news section ("Aktuelles") of the event's site: a sibling of its events section."""
+    return ArticleIndexPage.objects.sibling_of(event.get_parent()).first()
+
+
 def new_announcement_url(event, user) -> str | None:
     """The add form for an article about the event, in the news section of the event's site,
     returning to the event once published; None where the user may not add news there."""
-    news_index = ArticleIndexPage.objects.sibling_of(event.get_parent()).first()
+    news_index = news_section_of(event)
     if news_index is None or not news_index.permissions_for_user(user).can_add_subpage():
         return None
     add_url = reverse("wagtailadmin_pages:add", args=["articles", "articlepage", news_index.pk])

@@ -96,8 +96,22 @@ def having(pages, **lookup) -> Q:
     return Q(pk__in=pages.model.objects.filter(**lookup).values("pk"))
 
 
-def category_filter(description: str) -> PageFilter:
-    return one("category", TEXT, lambda pages, slug: pages.filter(category__slug=slug), description)
+# The filters news and events share, described once for both (api.openapi joins the types).
+
+
+def category_filter() -> PageFilter:
+    return one(
+        "category",
+        TEXT,
+        lambda pages, slug: pages.filter(category__slug=slug),
+        "Only articles or events of this category, by slug (see /api/v2/categories/). An "
+        "unknown slug gives an empty list.",
+    )
+
+
+def project_filter(apply: Callable) -> PageFilter:
+    """`apply(pages, page_id)`: how the page type belongs to a project."""
+    return one("project", PAGE_ID, apply, "Only articles or events that belong to this project page id.")
 
 
 def status_filter(choices, description: str) -> PageFilter:

@@ -61,15 +61,7 @@ EVENT_FILTERS = filters.PageFilters(
             "events, as the website's filter does.",
         ),
         filters.status_filter(Status, "Only events with this status"),
-        filters.category_filter(
-            "Only articles or events of this category, by slug (see /api/v2/categories/). An "
-            "unknown slug gives an empty list."
-        ),
-        filters.one(
-            "project",
-            filters.PAGE_ID,
-            lambda events, project: events.filter(project_id=project),
-            "Only articles or events that belong to this project page id.",
-        ),
+        filters.category_filter(),
+        filters.project_filter(lambda events, project: events.filter(project_id=project)),
     )
 )

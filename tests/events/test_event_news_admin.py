@@ -10,7 +10,7 @@ from articles.factories import ArticlePageFactory
 from articles.models import ArticleEventLink, ArticlePage
 from events.factories import EventPageFactory
 from tests.admin_forms import article_form_data
-from tests.admin_pages import get_soup, panel
+from tests.admin_pages import get_soup, panel, queries_to_open
 from tests.html import get_html
 
 pytestmark = pytest.mark.django_db
@@ -226,3 +226,16 @@ def test_a_locked_article_is_not_linked(site_tree, kickoff, editor_client, appro
 
     assert "„Gesperrt“ ist gesperrt" in response.content.decode()
     assert not ArticlePage.objects.get(pk=article.pk).has_unpublished_changes
+
+
+def test_the_list_of_articles_to_link_costs_the_same_queries_for_one_or_six(
+    site_tree, kickoff, editor_client
+):
+    url = reverse("articles_link_existing_article", args=[kickoff.pk])
+    ArticlePageFactory(parent=site_tree.articles)
+    queries_to_open(editor_client, url)  # fills per-process caches (content types, sites)
+    one = queries_to_open(editor_client, url)
+    for _ in range(5):
+        ArticlePageFactory(parent=site_tree.articles)
+
+    assert queries_to_open(editor_client, url) == one
