@@ -130,18 +130,18 @@ def page_type_filters() -> dict:
     }
 
 
-def parameter_types() -> dict[str, tuple[str, ...]]:
-    """{parameter name: the labels of the page types it filters}."""
-    types = {}
+def declared_parameters() -> dict[str, list]:
+    """{parameter name: [(page type label, its declaration), ...]}: who declares each."""
+    declared = {}
     for label, filters in page_type_filters().items():
         for parameter in filters.parameters:
-            types.setdefault(parameter.name, ())
-            types[parameter.name] += (label,)
-    return types
+            declared.setdefault(parameter.name, []).append((label, parameter))
+    return declared
 
 
 PAGE_TYPE_FILTERS = page_type_filters()
-PARAMETER_TYPES = parameter_types()
+# The page types each parameter narrows.
+PARAMETER_TYPES = {name: tuple(label for label, _ in uses) for name, uses in declared_parameters().items()}
 FILTER_PARAMETERS = frozenset(PARAMETER_TYPES)
 
 

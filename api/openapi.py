@@ -42,7 +42,7 @@ from shapes import (
 )
 
 from .errors import REQUEST_ID_HEADER
-from .filters import page_type_filters
+from .filters import declared_parameters
 from .params import ID, PAGE_ID, WholeNumber, field_whole_number, whole_number_parameters
 from .router import api_router
 
@@ -358,36 +358,36 @@ FILTER_SCHEMAS = {
 
 def filter_parameters(page_id: dict) -> dict:
     """The page filters' parameters, from what each page type declares (`api_filters`,
-    core.api_filters), each with the `type=` it needs. A parameter two types share is
-    described once: their common description, or theirs joined ("Only events ... or
-    projects ..."), and the union of their values."""
-    declared = {}
-    for label, filters in page_type_filters().items():
-        for parameter in filters.parameters:
-            declared.setdefault(parameter.name, []).append((label, parameter))
-    documented = {}
-    for name, uses in declared.items():
-        needs = "Needs " + " or ".join(f"`type={label}`" for label, _ in uses) + "."
-        if len({parameter.description for _, parameter in uses}) == 1:
-            description = f"{uses[0][1].description} {needs}"
-        else:
-            description = (
-                " or ".join(
-                    f"{parameter.description if index == 0 else parameter.description.removeprefix('Only ')} "
-                    f"({', '.join(parameter.kind.choices.values)}; `type={label}`)"
-                    for index, (label, parameter) in enumerate(uses)
-                )
-                + "."
-            )
-        kinds = [parameter.kind for _, parameter in uses]
-        if kinds[0].name == "choice" and len(kinds) == 1:
-            schema = string(enum=list(kinds[0].choices.values))
-        elif kinds[0].name == "choice":
-            schema = string(enum=sorted({value for kind in kinds for value in kind.choices.values}))
-        else:
-            schema = page_id if kinds[0].name == "page id" else FILTER_SCHEMAS[kinds[0].name]
-        documented[name] = _query(name, schema, description)
-    return documented
+    core.api_filters), each with the `type=` it needs."""
+    return {
+        name: _query(name, _filter_schema(uses, page_id), _filter_doc(uses))
+        for name, uses in declared_parameters().items()
+    }
+
+
+def _filter_doc(uses) -> str:
+    """A parameter two types share is described once: by their common description, or by
+    theirs joined ("Only events with this status (...) or projects with this status (...)")."""
+    if len({parameter.description for _, parameter in uses}) == 1:
+        needs = " or ".join(f"`type={label}`" for label, _ in uses)
+        return f"{uses[0][1].description} Needs {needs}."
+    parts = [
+        f"{parameter.description.removeprefix('Only ') if index else parameter.description} "
+        f"({', '.join(parameter.kind.choices.values)}; `type={label}`)"
+        for index, (label, parameter) in enumerate(uses)
+    ]
+    return " or ".join(parts) + "."
+
+
+def _filter_schema(uses, page_id: dict) -> dict:
+    """By the parameter's kind; choices of several types give the sorted union of values."""
+    kinds = [parameter.kind for _, parameter in uses]
+    kind = kinds[0]
+    if kind.name == "choice" and len(kinds) == 1:
+        return string(enum=list(kind.choices.values))
+    if kind.name == "choice":
+        return string(enum=sorted({value for each in kinds for value in each.choices.values}))
+    return page_id if kind.name == "page id" else FILTER_SCHEMAS[kind.name]
 
 
 def query_parameters() -> dict:
