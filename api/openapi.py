@@ -8,7 +8,8 @@ the body block types (from `BodyBlock`), the rendition sizes (from `media.api.RE
 and the choice values (from the model choices). The JSON shapes of fields and blocks are
 written out by hand, next to the code that produces each value (see the `shapes` package):
 a page type's fields in its model's `api_field_shapes`, block values in
-`core.blocks.BLOCK_VALUE_SHAPES`, images in `media.api`, directory entries on their endpoints.
+`core.blocks.BLOCK_VALUE_SHAPES`, images in `media.api`, directory entries in their models'
+`api_field_shapes` too.
 A field or block without a written shape stops the build with an error naming it.
 
 tests/api/test_openapi.py validates the document and checks real responses against it.
@@ -25,6 +26,7 @@ from wagtail.models import Page, get_page_models
 
 from core import api_blocks as core_api_blocks
 from core import api_fields as core_api_fields
+from core import directory
 from core.blocks import BLOCK_VALUE_SHAPES, BodyBlock
 from events import api_fields as events_api_fields
 from media import api as media_api
@@ -152,9 +154,9 @@ def block_schemas() -> dict:
 # --- Pages ---------------------------------------------------------------------------
 
 
-def page_field_schema(model, name: str) -> dict:
-    """The field's shape as the page type, or the nearest base class, declares it in its
-    `api_field_shapes`, next to its `api_fields`."""
+def field_schema(model, name: str) -> dict:
+    """The field's shape as the model (a page type or a directory), or the nearest base
+    class, declares it in its `api_field_shapes`, next to its `api_fields`."""
     for klass in model.__mro__:
         shapes = vars(klass).get("api_field_shapes", {})
         if name in shapes:
@@ -213,7 +215,7 @@ def page_schema(model, pages_endpoint, view: str) -> dict:
         else integer(),
         "meta": ref(PAGE_META_SCHEMA[view]),
         "title": string(),
-        **{name: page_field_schema(model, name) for name in api_names},
+        **{name: field_schema(model, name) for name in api_names},
     }
     shown_as = {LISTING: "A list item", DETAIL: "A detail response", PREVIEW: "A draft"}[view]
     return closed_object(
@@ -256,7 +258,7 @@ def page_schemas(pages_endpoint) -> dict:
     return schemas
 
 
-# --- Images, documents, snippets -----------------------------------------------------
+# --- Images, documents, directories -------------------------------------------------
 
 
 def images_schemas() -> dict:
@@ -305,27 +307,33 @@ def documents_schemas() -> dict:
     }
 
 
-def snippet_schema_name(model) -> str:
+def directory_schemas(router) -> dict:
+    """Each directory's one shape (core.directory), named after its model, as pages embed
+    an entry; and for each directory endpoint its items, the same fields with `meta`, which
+    of them present following the `fields` parameter."""
+    endpoints = {endpoint.model: name for name, endpoint in router._endpoints.items()}
+    schemas = {
+        "DirectoryMeta": closed_object({"type": string(), "detail_url": string(format="uri")}, required=False)
+    }
+    for model in directory.models():
+        endpoint = endpoints.get(model)
+        fields = {name: field_schema(model, name) for name in (field.name for field in model.api_fields)}
+        listed_at = f" The entry at /api/v2/{endpoint}/{{id}}/." if endpoint else ""
+        schemas[model.__name__] = closed_object(
+            {"id": integer(listed_at.strip()), **fields},
+            f"An entry of the „{model._meta.verbose_name_plural}“ directory.{listed_at}",
+        )
+        if endpoint:
+            schemas[directory_item_schema_name(model)] = closed_object(
+                {"id": integer(), "meta": ref("DirectoryMeta"), **fields},
+                f"„{model._meta.verbose_name}“. Which keys are present follows the `fields` parameter.",
+                required=False,
+            )
+    return schemas
+
+
+def directory_item_schema_name(model) -> str:
     return model.__name__ + "Item"
-
-
-def snippet_schema(model, endpoint) -> dict:
-    label = model._meta.label
-    fields = getattr(endpoint, "field_shapes", None)
-    if fields is None:
-        raise MissingSchema(f"Snippet endpoint for {label} has no field_shapes.")
-    properties = {"id": integer(), "meta": ref("SnippetMeta")}
-    for name in endpoint.get_body_fields_names(model):
-        if name == "id":
-            continue
-        if name not in fields:
-            raise MissingSchema(f"API field {name!r} of {label} has no shape in its endpoint's field_shapes.")
-        properties[name] = fields[name]
-    return closed_object(
-        properties,
-        f"„{model._meta.verbose_name}“. Which keys are present follows the `fields` parameter.",
-        required=False,
-    )
 
 
 # --- Parameters ----------------------------------------------------------------------
@@ -727,7 +735,7 @@ def _paths(router, pages_endpoint) -> dict:
                 detail=ref("DocumentItem"),
             )
         else:
-            schema = ref(snippet_schema_name(endpoint.model))
+            schema = ref(directory_item_schema_name(endpoint.model))
             noun = str(endpoint.model._meta.verbose_name)
             paths |= _operations(
                 name,
@@ -815,16 +823,6 @@ def _merged(*schema_groups) -> dict:
     return merged
 
 
-def snippet_schemas(router) -> dict:
-    schemas = {
-        "SnippetMeta": closed_object({"type": string(), "detail_url": string(format="uri")}, required=False)
-    }
-    for endpoint in router._endpoints.values():
-        if not issubclass(endpoint, (PagesAPIViewSet, ImagesAPIViewSet, DocumentsAPIViewSet)):
-            schemas[snippet_schema_name(endpoint.model)] = snippet_schema(endpoint.model, endpoint)
-    return schemas
-
-
 def build_openapi(router=api_router) -> dict:
     """The OpenAPI document of the API that `router` (by default the site's) serves."""
     pages_endpoint = next(e for e in router._endpoints.values() if issubclass(e, PagesAPIViewSet))
@@ -834,7 +832,7 @@ def build_openapi(router=api_router) -> dict:
         page_schemas(pages_endpoint),
         images_schemas(),
         documents_schemas(),
-        snippet_schemas(router),
+        directory_schemas(router),
     )
 
     return {

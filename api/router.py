@@ -24,12 +24,7 @@ from media.visibility import visible_documents
 from .filters import FILTER_PARAMETERS, CheckedFieldsFilter, PageTypeFilter, with_checked_fields
 from .names import GermanViewNames
 from .params import CheckedParametersMixin
-from .snippets import (
-    CategoriesAPIViewSet,
-    OrganisationsAPIViewSet,
-    ThemesAPIViewSet,
-    VenuesAPIViewSet,
-)
+from .snippets import directory_endpoints
 
 
 def _api_relations(model, kinds):
@@ -186,7 +181,5 @@ api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", CardPagesAPIViewSet)
 api_router.register_endpoint("images", CustomImagesAPIViewSet)
 api_router.register_endpoint("documents", CheckedDocumentsAPIViewSet)
-api_router.register_endpoint("categories", CategoriesAPIViewSet)
-api_router.register_endpoint("themes", ThemesAPIViewSet)
-api_router.register_endpoint("venues", VenuesAPIViewSet)
-api_router.register_endpoint("organisations", OrganisationsAPIViewSet)
+for name, endpoint in directory_endpoints().items():
+    api_router.register_endpoint(name, endpoint)

@@ -11,7 +11,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 import shapes
-from core.api_fields import DetailAPIField, PageLinkListField, TagNamesField, TermField
+from core.api_fields import DetailAPIField, DirectoryEntryField, PageLinkListField, TagNamesField
 from core.blocks import BodyBlock
 from core.listing import FilteredIndexMixin
 from core.models import BasePage, CardQuerySet
@@ -117,7 +117,7 @@ class ArticlePage(BasePage):
     api_fields = [
         *BasePage.api_fields,
         APIField("date"),
-        APIField("category", serializer=TermField()),
+        APIField("category", serializer=DirectoryEntryField()),
         APIField("tags", serializer=TagNamesField()),
         DetailAPIField("body"),
         # Detail responses only (see api.router).
@@ -129,7 +129,7 @@ class ArticlePage(BasePage):
     api_filters = ARTICLE_FILTERS
     api_field_shapes = {
         "date": shapes.date("The date shown above the title; lists are newest first by it."),
-        "category": shapes.nullable(shapes.ref("Term")),
+        "category": shapes.nullable(shapes.ref("Category")),
         "tags": shapes.array(shapes.string(), "Tag names, alphabetical."),
         "body": shapes.ref("Body"),
         "related_events": shapes.array(

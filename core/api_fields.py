@@ -1,7 +1,11 @@
 """Serializer fields for page `api_fields` that read only what the list view prefetched,
 so a growing list does not issue a query per item."""
 
+import copy
+import functools
+
 from rest_framework.fields import ReadOnlyField
+from rest_framework.serializers import Serializer
 from wagtail.api import APIField
 
 from shapes import closed_object, integer, nullable, string
@@ -24,20 +28,43 @@ def detail_only_fields(page_models) -> list[str]:
     return names
 
 
-def term_representation(term) -> dict:
-    return {"name": term.name, "slug": term.slug}
+class DirectoryEntryField(ReadOnlyField):
+    """An entry of a directory (core.directory: a category, theme, venue, organisation or
+    person) where a page points to it, in the one shape of that directory: the entry as its
+    own endpoint gives it, without `meta`. The model's `api_fields` say which fields that is,
+    for the endpoint and here alike."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._serializers = {}
+
+    def to_representation(self, entry):
+        return self.entry_representation(entry)
+
+    def entry_representation(self, entry) -> dict:
+        model = type(entry)
+        if model not in self._serializers:
+            self._serializers[model] = entry_serializer_class(model)(context=self.context)
+        return self._serializers[model].to_representation(entry)
 
 
-class TermField(ReadOnlyField):
-    """A category or theme as `{name, slug}`: the name to show, the slug to filter by."""
+class DirectoryEntryListField(DirectoryEntryField):
+    """Directory entries a page points to through a many-to-many field (a project's themes),
+    in their directory's shape."""
 
-    def to_representation(self, term):
-        return term_representation(term)
+    def to_representation(self, entries):
+        return [self.entry_representation(entry) for entry in entries.all()]
 
 
-class TermListField(ReadOnlyField):
-    def to_representation(self, terms):
-        return [term_representation(term) for term in terms.all()]
+@functools.cache
+def entry_serializer_class(model) -> type[Serializer]:
+    """A serializer of the directory `model`'s `id` and `api_fields`, in that order."""
+    fields = {"id": ReadOnlyField()}
+    for api_field in model.api_fields:
+        # Copied, as DRF orders declared fields by when each was made.
+        serializer = api_field.serializer
+        fields[api_field.name] = copy.deepcopy(serializer) if serializer else ReadOnlyField()
+    return type(f"{model.__name__}EntrySerializer", (Serializer,), fields)
 
 
 class TagNamesField(ReadOnlyField):
@@ -106,15 +133,8 @@ def page_link_properties() -> dict:
 
 
 def api_schemas() -> dict:
-    """The shapes of terms and page links in page fields."""
+    """The shape of page links in page fields."""
     return {
-        "Term": closed_object(
-            {
-                "name": string("The name to show."),
-                "slug": string("The value for filters such as `category=` or `theme=`."),
-            },
-            "A category or theme.",
-        ),
         "PageLink": closed_object(
             page_link_properties(),
             "A link to another page of the site. Fields that point to a page give null "

@@ -4,6 +4,7 @@ several apps use (categories, themes, organisations, people)."""
 from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.text import slugify
+from rest_framework.fields import CharField
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
@@ -43,6 +44,10 @@ class Term(index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # The fields of the directory's one API shape (core.api_fields.DirectoryEntryField), at
+    # its endpoint and where a page points to it; their JSON shapes are for api.openapi.
+    api_fields = [APIField("name"), APIField("slug")]
+    api_field_shapes = {"name": shapes.string("The name to show.")}
 
     class Meta:
         abstract = True
@@ -65,6 +70,8 @@ class Term(index.Indexed, models.Model):
 class Category(Term):
     """The kind of a news item or event, e.g. "Pressemitteilung" or "Workshop"."""
 
+    api_field_shapes = {"slug": shapes.string("The value for `category=` filters.")}
+
     class Meta(Term.Meta):
         verbose_name = "Kategorie"
         verbose_name_plural = "Kategorien"
@@ -76,6 +83,11 @@ class Theme(Term):
     description = models.TextField("Beschreibung", blank=True)
 
     panels = [*Term.panels, FieldPanel("description")]
+    api_fields = [*Term.api_fields, APIField("description")]
+    api_field_shapes = {
+        "slug": shapes.string("The value for `theme=` filters."),
+        "description": shapes.string("May be empty."),
+    }
 
     class Meta(Term.Meta):
         verbose_name = "Themenfeld"
@@ -100,6 +112,19 @@ class Organisation(index.Indexed, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("url"), FieldPanel("logo")]
+    # The fields of the directory's one API shape (see Term.api_fields).
+    api_fields = [
+        APIField("name"),
+        APIField("short_name"),
+        APIField("url"),
+        APIField("logo", serializer=ImageField()),
+    ]
+    api_field_shapes = {
+        "name": shapes.string(),
+        "short_name": shapes.string("e.g. „BMWSB“; may be empty."),
+        "url": shapes.string(shapes.URL_OR_EMPTY),
+        "logo": shapes.nullable(shapes.ref("Image")),
+    }
     search_fields = [
         index.SearchField("name"),
         index.SearchField("short_name"),
@@ -147,6 +172,24 @@ class Person(index.Indexed, models.Model):
         FieldPanel("phone"),
         FieldPanel("photo"),
     ]
+    # The fields of the directory's one API shape (see Term.api_fields); the organisation
+    # by its name.
+    api_fields = [
+        APIField("name"),
+        APIField("role"),
+        APIField("organisation", serializer=CharField(source="organisation.name", allow_null=True)),
+        APIField("email"),
+        APIField("phone"),
+        APIField("photo", serializer=ImageField()),
+    ]
+    api_field_shapes = {
+        "name": shapes.string(),
+        "role": shapes.string("e.g. „Projektleitung“; may be empty."),
+        "organisation": shapes.nullable(shapes.string("The name of the person's organisation.")),
+        "email": shapes.string("E-mail address, or an empty string."),
+        "phone": shapes.string("As the editors wrote it, e.g. „0202 563-0“; may be empty."),
+        "photo": shapes.nullable(shapes.ref("Image")),
+    }
     search_fields = [
         index.SearchField("name"),
         index.SearchField("role"),

@@ -3,28 +3,12 @@ from rest_framework.fields import DateTimeField, ReadOnlyField
 from shapes import boolean, closed_object, date_time, nullable, string
 
 
-def _coordinate(value):
-    # JSON numbers, not the strings DecimalField would give, so map clients can use them as is.
-    return float(value) if value is not None else None
-
-
 class CoordinateField(ReadOnlyField):
-    """A latitude or longitude as a JSON number."""
+    """A venue's latitude or longitude as a JSON number, not the string DecimalField would
+    give, so map clients can use it as is."""
 
     def to_representation(self, value):
-        return _coordinate(value)
-
-
-class VenueField(ReadOnlyField):
-    def to_representation(self, venue):
-        return {
-            "name": venue.name,
-            "street": venue.street,
-            "postal_code": venue.postal_code,
-            "city": venue.city,
-            "latitude": _coordinate(venue.latitude),
-            "longitude": _coordinate(venue.longitude),
-        }
+        return float(value) if value is not None else None
 
 
 class EventDatesField(ReadOnlyField):
@@ -48,19 +32,8 @@ class EventDatesField(ReadOnlyField):
 
 
 def api_schemas() -> dict:
-    """The shapes of an event's venue and further dates."""
+    """The shape of an event's further dates."""
     return {
-        "Venue": closed_object(
-            {
-                "name": string(),
-                "street": string(),
-                "postal_code": string(),
-                "city": string(),
-                "latitude": nullable({"type": "number", "description": "WGS 84, e.g. 51.256213."}),
-                "longitude": nullable({"type": "number", "description": "WGS 84, e.g. 7.150764."}),
-            },
-            "Where an event takes place (for online events: where it is streamed from).",
-        ),
         "EventDate": closed_object(
             {
                 "start": date_time("ISO 8601 with the Berlin offset."),

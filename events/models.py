@@ -16,7 +16,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 import shapes
-from core.api_fields import DetailAPIField, PageLinkField, TermField
+from core.api_fields import DetailAPIField, DirectoryEntryField, PageLinkField
 from core.blocks import BodyBlock
 from core.editorial.dates import admin_date
 from core.listing import FilteredIndexMixin
@@ -24,7 +24,7 @@ from core.models import BasePage, CardQuerySet
 from core.sites import site_name_for
 from core.visibility import is_visible
 
-from .api_fields import EventDatesField, VenueField
+from .api_fields import CoordinateField, EventDatesField
 from .api_filters import EVENT_FILTERS
 from .choices import AttendanceMode, Registration, Status
 from .filters import EventFilterForm
@@ -76,6 +76,28 @@ class Venue(index.Indexed, models.Model):
         FieldPanel("accessibility"),
         FieldPanel("url"),
     ]
+    # The fields of the directory's one API shape (core.api_fields.DirectoryEntryField), at
+    # /api/v2/venues/ and in an event's `venue`; their JSON shapes are for api.openapi.
+    api_fields = [
+        APIField("name"),
+        APIField("street"),
+        APIField("postal_code"),
+        APIField("city"),
+        APIField("latitude", serializer=CoordinateField()),
+        APIField("longitude", serializer=CoordinateField()),
+        APIField("accessibility"),
+        APIField("url"),
+    ]
+    api_field_shapes = {
+        "name": shapes.string(),
+        "street": shapes.string(),
+        "postal_code": shapes.string(),
+        "city": shapes.string(),
+        "latitude": shapes.nullable({"type": "number", "description": "WGS 84, e.g. 51.256213."}),
+        "longitude": shapes.nullable({"type": "number", "description": "WGS 84, e.g. 7.150764."}),
+        "accessibility": shapes.string("Notes on accessibility (step-free access, toilets, hearing loop)."),
+        "url": shapes.string(shapes.URL_OR_EMPTY),
+    }
     search_fields = [
         index.SearchField("name"),
         index.SearchField("city"),
@@ -319,13 +341,13 @@ class EventPage(RoutablePageMixin, BasePage):
         APIField("next_start", serializer=DateTimeField(source="upcoming_start", read_only=True)),
         APIField("status"),
         APIField("attendance_mode"),
-        APIField("venue", serializer=VenueField()),
+        APIField("venue", serializer=DirectoryEntryField()),
         APIField("stream_url"),
         APIField("registration"),
         APIField("registration_url"),
         APIField("registration_email"),
         APIField("cost"),
-        APIField("category", serializer=TermField()),
+        APIField("category", serializer=DirectoryEntryField()),
         APIField("project", serializer=PageLinkField()),
         DetailAPIField("body"),
     ]
@@ -346,13 +368,16 @@ class EventPage(RoutablePageMixin, BasePage):
         ),
         "status": shapes.choices(Status, "Whether and how the event takes place."),
         "attendance_mode": shapes.choices(AttendanceMode, "How people take part."),
-        "venue": shapes.nullable(shapes.ref("Venue")),
+        "venue": shapes.nullable(
+            shapes.ref("Venue")
+            | {"description": "Where the event takes place (for online events: where it is streamed from)."}
+        ),
         "stream_url": shapes.string(shapes.URL_OR_EMPTY),
         "registration": shapes.choices(Registration, "Whether people must sign up."),
         "registration_url": shapes.string(shapes.URL_OR_EMPTY),
         "registration_email": shapes.string("E-mail address for sign-ups, or an empty string."),
         "cost": shapes.string("Free text, e.g. „kostenfrei“; may be empty."),
-        "category": shapes.nullable(shapes.ref("Term")),
+        "category": shapes.nullable(shapes.ref("Category")),
         "project": shapes.nullable(
             shapes.ref("PageLink") | {"description": "The project the event belongs to."}
         ),

@@ -9,33 +9,10 @@ shows its own entries, not the published ones.
 
 from rest_framework.fields import ReadOnlyField
 
+from core.api_fields import DirectoryEntryField
 from core.models import Person
-from media.api import image_representation, renditions_prefetch
-from shapes import URL_OR_EMPTY, boolean, closed_object, date, integer, nullable, ref, string
-
-
-def organisation_representation(organisation, request=None) -> dict:
-    """An organisation as /api/v2/organisations/ gives it, without `meta`."""
-    logo = organisation.logo
-    return {
-        "id": organisation.pk,
-        "name": organisation.name,
-        "short_name": organisation.short_name,
-        "url": organisation.url,
-        "logo": image_representation(logo, request) if logo else None,
-    }
-
-
-def person_representation(person, request=None) -> dict:
-    photo = person.photo
-    return {
-        "name": person.name,
-        "role": person.role,
-        "organisation": person.organisation.name if person.organisation else None,
-        "email": person.email,
-        "phone": person.phone,
-        "photo": image_representation(photo, request) if photo else None,
-    }
+from media.api import renditions_prefetch
+from shapes import boolean, closed_object, date, string
 
 
 class GoalsField(ReadOnlyField):
@@ -60,7 +37,7 @@ class MilestonesField(ReadOnlyField):
         ]
 
 
-class OrganisationsField(ReadOnlyField):
+class OrganisationsField(DirectoryEntryField):
     """A project's funders or partners, each with its logo, in the editor's order."""
 
     def to_representation(self, links):
@@ -70,11 +47,10 @@ class OrganisationsField(ReadOnlyField):
         links = links.select_related("organisation__logo").prefetch_related(
             renditions_prefetch("organisation__logo__renditions")
         )
-        request = self.context.get("request")
-        return [organisation_representation(link.organisation, request) for link in links]
+        return [self.entry_representation(link.organisation) for link in links]
 
 
-class ContactField(ReadOnlyField):
+class ContactField(DirectoryEntryField):
     """The project's contact person with organisation name and photo, or null."""
 
     def get_attribute(self, page):
@@ -87,37 +63,13 @@ class ContactField(ReadOnlyField):
         )
         return people.filter(pk=page.contact_id).first()
 
-    def to_representation(self, person):
-        return person_representation(person, self.context.get("request"))
-
 
 # --- JSON shapes (api.openapi) ------------------------------------------------------
 
 
 def api_schemas() -> dict:
-    """The shapes of a project's organisations, contact person and milestones."""
+    """The shape of a project's milestones."""
     return {
-        "Organisation": closed_object(
-            {
-                "id": integer("The organisation at /api/v2/organisations/{id}/."),
-                "name": string(),
-                "short_name": string("e.g. „BMWSB“; may be empty."),
-                "url": string(URL_OR_EMPTY),
-                "logo": nullable(ref("Image")),
-            },
-            "A funder or partner, as /api/v2/organisations/ gives it (without `meta`).",
-        ),
-        "Person": closed_object(
-            {
-                "name": string(),
-                "role": string("e.g. „Projektleitung“; may be empty."),
-                "organisation": nullable(string("The name of the person's organisation.")),
-                "email": string("E-mail address, or an empty string."),
-                "phone": string("As the editors wrote it, e.g. „0202 563-0“; may be empty."),
-                "photo": nullable(ref("Image")),
-            },
-            "A contact person.",
-        ),
         "Milestone": closed_object(
             {
                 "date": date("The planned or reached date."),

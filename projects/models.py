@@ -9,7 +9,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 import shapes
-from core.api_fields import DetailAPIField, TermListField
+from core.api_fields import DetailAPIField, DirectoryEntryListField
 from core.blocks import BodyBlock
 from core.listing import FilteredIndexMixin
 from core.models import BasePage, CardQuerySet
@@ -124,7 +124,7 @@ class ProjectPage(BasePage):
         APIField("funding_programme"),
         APIField("funding_programme_url"),
         APIField("website"),
-        APIField("themes", serializer=TermListField()),
+        APIField("themes", serializer=DirectoryEntryListField()),
         # Detail responses only (see api.router): what the project's own screen shows.
         DetailAPIField("goals", serializer=GoalsField()),
         DetailAPIField("milestones", serializer=MilestonesField()),
@@ -145,7 +145,7 @@ class ProjectPage(BasePage):
         ),
         "funding_programme_url": shapes.string(shapes.URL_OR_EMPTY),
         "website": shapes.string("The project's own website. " + shapes.URL_OR_EMPTY),
-        "themes": shapes.array(shapes.ref("Term"), "Fields of action of the Smart City strategy."),
+        "themes": shapes.array(shapes.ref("Theme"), "Fields of action of the Smart City strategy."),
         "goals": shapes.array(shapes.string(), "What the project wants to achieve, in the editors' order."),
         "milestones": shapes.array(shapes.ref("Milestone"), "Steps of the project, in the editors' order."),
         "funders": shapes.array(shapes.ref("Organisation"), "Who funds the project, in the editors' order."),

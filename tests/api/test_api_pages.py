@@ -39,7 +39,7 @@ def test_an_article_list_item_has_what_a_card_shows(client, site_tree):
     assert item["meta"]["html_url"] == "http://localhost/aktuelles/neue-sensoren-am-doppersberg/"
     assert item["teaser"] == "Messwerte für Luft und Lärm."
     assert item["date"] == "2024-05-02"
-    assert item["category"] == {"name": "Pressemitteilung", "slug": "pressemitteilung"}
+    assert item["category"] == {"id": category.pk, "name": "Pressemitteilung", "slug": "pressemitteilung"}
     assert item["tags"] == ["Daten", "Umwelt"]
     assert item["hero_image"]["credit"]["line"] == "Gerd Altmann auf Pixabay"
     assert set(item["hero_image"]["renditions"]) == {"thumbnail", "card", "hero"}
@@ -66,7 +66,12 @@ def test_search_results_carry_the_same_card_fields(client, site_tree):
 
 
 def test_an_event_gives_its_times_with_the_berlin_offset(client, site_tree):
-    venue = VenueFactory(name="Rathaus Barmen", latitude="51.272000", longitude="7.199000")
+    venue = VenueFactory(
+        name="Rathaus Barmen",
+        latitude="51.272000",
+        longitude="7.199000",
+        accessibility="Stufenloser Zugang über den Seiteneingang.",
+    )
     EventPageFactory(
         parent=site_tree.events,
         start=datetime.datetime(2025, 1, 15, 18, 0, tzinfo=BERLIN),
@@ -88,12 +93,15 @@ def test_an_event_gives_its_times_with_the_berlin_offset(client, site_tree):
     assert item["status"] == "scheduled"
     assert item["attendance_mode"] == "hybrid"
     assert item["venue"] == {
+        "id": venue.pk,
         "name": "Rathaus Barmen",
         "street": "Hauptstraße 1",
         "postal_code": "42103",
         "city": "Wuppertal",
         "latitude": 51.272,
         "longitude": 7.199,
+        "accessibility": "Stufenloser Zugang über den Seiteneingang.",
+        "url": "",
     }
     assert item["stream_url"] == "https://stream.example.org/"
     assert item["registration"] == "required"
@@ -116,7 +124,8 @@ def test_a_project_list_item_has_status_period_funding_and_themes(client, site_t
         end_date=datetime.date(2026, 12, 31),
         funding_programme="Modellprojekte Smart Cities",
     )
-    project.themes.add(ThemeFactory(name="Mobilität", slug="mobilitaet"))
+    theme = ThemeFactory(name="Mobilität", slug="mobilitaet", description="Wege in der Stadt.")
+    project.themes.add(theme)
     project.save()
 
     [item] = list_items(client, "projects.ProjectPage")
@@ -125,7 +134,9 @@ def test_a_project_list_item_has_status_period_funding_and_themes(client, site_t
     assert item["start_date"] == "2022-01-01"
     assert item["end_date"] == "2026-12-31"
     assert item["funding_programme"] == "Modellprojekte Smart Cities"
-    assert item["themes"] == [{"name": "Mobilität", "slug": "mobilitaet"}]
+    assert item["themes"] == [
+        {"id": theme.pk, "name": "Mobilität", "slug": "mobilitaet", "description": "Wege in der Stadt."}
+    ]
 
 
 @pytest.fixture

@@ -135,6 +135,7 @@ def test_the_contact_comes_with_role_organisation_name_and_photo(client, site_tr
     shown = detail(client, project)["contact"]
 
     assert {key: value for key, value in shown.items() if key != "photo"} == {
+        "id": contact.pk,
         "name": "Erika Mustermann",
         "role": "Projektleitung",
         "organisation": "Stadt Wuppertal",
@@ -146,11 +147,11 @@ def test_the_contact_comes_with_role_organisation_name_and_photo(client, site_tr
 
 
 def test_a_contact_without_organisation_or_photo_gives_null_for_them(client, site_tree):
-    project = ProjectPageFactory(
-        parent=site_tree.projects, contact=PersonFactory(name="Max Muster", role="", phone="")
-    )
+    contact = PersonFactory(name="Max Muster", role="", phone="")
+    project = ProjectPageFactory(parent=site_tree.projects, contact=contact)
 
     assert detail(client, project)["contact"] == {
+        "id": contact.pk,
         "name": "Max Muster",
         "role": "",
         "organisation": None,

@@ -6,11 +6,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from api.router import api_router
-from api.snippets import UNLISTED_DIRECTORIES, SnippetAPIViewSet
 from core import directory
 from core.factories import CategoryFactory, OrganisationFactory, ThemeFactory
-from events.factories import VenueFactory
+from core.models import Category, Organisation, Person, Theme
+from events.factories import EventPageFactory, VenueFactory
+from events.models import Venue
 from media.factories import ImageFactory
+from projects.factories import ProjectPageFactory
+from projects.models import ProjectFunder
 
 pytestmark = pytest.mark.django_db
 
@@ -156,12 +159,42 @@ def test_a_value_a_field_cannot_hold_is_a_bad_request(client):
     assert "latitude" in response.json()["message"]
 
 
-def test_every_directory_is_listed_or_kept_back_on_purpose():
-    listed = {
-        endpoint.model
-        for endpoint in api_router._endpoints.values()
-        if issubclass(endpoint, SnippetAPIViewSet)
+def test_each_directory_apps_may_list_has_its_endpoint_and_the_people_none():
+    listed = {endpoint.model: name for name, endpoint in api_router._endpoints.items()}
+
+    assert {model: listed.get(model) for model in directory.models()} == {
+        Category: "categories",
+        Theme: "themes",
+        Organisation: "organisations",
+        Person: None,
+        Venue: "venues",
     }
 
-    assert listed | UNLISTED_DIRECTORIES == set(directory.models())
-    assert not listed & UNLISTED_DIRECTORIES
+
+def without_meta(item: dict) -> dict:
+    return {key: value for key, value in item.items() if key != "meta"}
+
+
+def test_pages_embed_each_entry_in_its_directory_shape(client, site_tree):
+    category = CategoryFactory(name="Workshop")
+    theme = ThemeFactory(name="Mobilität", description="Wege durch die Stadt.")
+    venue = VenueFactory(
+        name="Rathaus Barmen", latitude="51.272000", longitude="7.199000", url="https://example.org/"
+    )
+    logo = ImageFactory()
+    funder = OrganisationFactory(name="Bundesministerium", short_name="BMWSB", logo=logo)
+    EventPageFactory(parent=site_tree.events, category=category, venue=venue)
+    project = ProjectPageFactory(parent=site_tree.projects)
+    project.themes.add(theme)
+    project.save()
+    ProjectFunder.objects.create(project=project, organisation=funder)
+
+    [event] = items(client, "pages", type="events.EventPage", fields="category,venue")
+    [listed_project] = items(client, "pages", type="projects.ProjectPage", fields="themes")
+    project_detail = get_json(client, f"/api/v2/pages/{project.pk}/")
+
+    assert event["category"] == without_meta(get_json(client, f"/api/v2/categories/{category.pk}/"))
+    assert event["venue"] == without_meta(get_json(client, f"/api/v2/venues/{venue.pk}/"))
+    assert listed_project["themes"] == [without_meta(get_json(client, f"/api/v2/themes/{theme.pk}/"))]
+    organisation = get_json(client, f"/api/v2/organisations/{funder.pk}/")
+    assert project_detail["funders"] == [without_meta(organisation)]
