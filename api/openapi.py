@@ -35,10 +35,10 @@ from shapes import (
     MissingSchema,
     array,
     boolean,
-    closed_object,
     date_time,
     integer,
     nullable,
+    object_schema,
     ref,
     string,
 )
@@ -71,11 +71,11 @@ def bounded(rule: WholeNumber, description: str = "", **extra) -> dict:
 
 def shared_schemas() -> dict:
     return {
-        "Error": closed_object(
+        "Error": object_schema(
             {"message": string("What was wrong with the request, in English, for developers.")},
             "Every 400 and 404 answer of the API.",
         ),
-        "ServerError": closed_object(
+        "ServerError": object_schema(
             {
                 "message": string("Always the same: the cause is in the server's log, not in the answer."),
                 "request_id": string(
@@ -85,15 +85,15 @@ def shared_schemas() -> dict:
             },
             "A 500 answer: the API failed on a request it should have answered.",
         ),
-        "ListingMeta": closed_object(
+        "ListingMeta": object_schema(
             {"total_count": integer("Number of results across all pages of the list.")}
         ),
         **media_api.api_schemas(),
         **core_api_fields.api_schemas(),
-        "PageReference": closed_object(
+        "PageReference": object_schema(
             {
                 "id": integer(),
-                "meta": closed_object(
+                "meta": object_schema(
                     {
                         "type": string(),
                         "detail_url": string(format="uri"),
@@ -120,35 +120,43 @@ def block_schema_name(block_type: str) -> str:
 
 
 def block_schemas() -> dict:
-    """One schema per block type of `BodyBlock`, plus `Body`, the list of them."""
+    """One schema per block type of `BodyBlock`, `UnknownBlock` for types a later release
+    adds, and `Body`, the list of them."""
     schemas = {}
-    mapping = {}
     for name, block in BodyBlock.base_blocks.items():
         if name not in BLOCK_VALUE_SHAPES:
             raise MissingSchema(f"Body block type {name!r} has no shape in core.blocks.BLOCK_VALUE_SHAPES.")
-        schema_name = block_schema_name(name)
         editor_name = block.meta.label or name
-        schemas[schema_name] = closed_object(
+        schemas[block_schema_name(name)] = object_schema(
             {
-                "type": string(enum=[name]),
-                "id": string("Stable id of the block, e.g. for anchors or React keys.", format="uuid"),
+                "type": string(const=name),
+                "id": string(BLOCK_ID, format="uuid"),
                 "value": BLOCK_VALUE_SHAPES[name],
             },
             f"Block `{name}` (editors know it as „{editor_name}“).",
         )
-        mapping[name] = f"#/components/schemas/{schema_name}"
-    schemas["Body"] = array(
+    # No discriminator: a client that maps `type` to a schema would reject a block type it
+    # does not know instead of falling back to this one.
+    schemas["UnknownBlock"] = object_schema(
         {
-            "oneOf": [{"$ref": target} for target in mapping.values()],
-            "discriminator": {
-                "propertyName": "type",
-                "mapping": mapping,
-            },
+            "type": string(
+                "A block type this description does not name yet.",
+                **{"not": {"enum": list(BodyBlock.base_blocks)}},
+            ),
+            "id": string(BLOCK_ID, format="uuid"),
+            "value": {"description": "Whatever the block type carries."},
         },
-        "The page body: typed blocks in reading order. Render the types you know and skip "
-        "the others, so new block types do not break older app versions.",
+        "A block of a type added after this description: skip it, or show a link to the page.",
+    )
+    schemas["Body"] = array(
+        {"oneOf": [ref(schema_name) for schema_name in schemas]},
+        "The page body: typed blocks in reading order. Render the types you know and skip the "
+        "others (`UnknownBlock`), so new block types do not break older app versions.",
     )
     return schemas
+
+
+BLOCK_ID = "Stable id of the block, e.g. for anchors or React keys."
 
 
 # --- Pages ---------------------------------------------------------------------------
@@ -187,11 +195,12 @@ def page_meta_schema(view: str) -> dict:
     }
     if view != LISTING:
         meta["parent"] = nullable(ref("PageReference") | {"description": "null for a site's home page."})
-    return closed_object(
+    return object_schema(
         meta,
         "About the page rather than its content. Lists carry `type`, `detail_url`, `html_url`, "
-        "`slug` and `first_published_at` unless `fields` says otherwise.",
-        required=False,
+        "`slug` and `first_published_at` unless `fields` says otherwise; detail responses "
+        "carry every key but `locale`, which only `fields=locale` adds.",
+        required=[key for key in meta if key != "locale"] if view != LISTING else False,
     )
 
 
@@ -213,17 +222,38 @@ def page_schema(model, pages_endpoint, view: str) -> dict:
         "id": nullable(integer("null for a page that has not been saved yet."))
         if view == PREVIEW
         else integer(),
+        "type": string(
+            "The page type; always there, whatever `fields` asks for, so clients can tell the "
+            "types apart (the same as `meta.type`).",
+            const=page_type_label(model),
+        ),
         "meta": ref(PAGE_META_SCHEMA[view]),
         "title": string(),
         **{name: field_schema(model, name) for name in api_names},
     }
-    shown_as = {LISTING: "A list item", DETAIL: "A detail response", PREVIEW: "A draft"}[view]
-    return closed_object(
+    if view == LISTING:
+        shown_as = "A list item"
+        keys = "Besides `id` and `type`, which keys are present follows the `fields` parameter."
+        required = ["id", "type"]
+    else:
+        shown_as = "A detail response" if view == DETAIL else "A draft"
+        keys = "Every key is present unless the `fields` parameter leaves it out."
+        required = True
+    return object_schema(
         properties,
-        f"{shown_as} of page type `{page_type_label(model)}` („{model._meta.verbose_name}“). Which "
-        "keys are present follows the `fields` parameter.",
-        required=False,
+        f"{shown_as} of page type `{page_type_label(model)}` („{model._meta.verbose_name}“). {keys}",
+        required=required,
     )
+
+
+def page_union(models, view: str, description: str) -> dict:
+    """The page types of a view, told apart by their top-level `type`."""
+    mapping = {page_type_label(model): ref(page_schema_name(model, view))["$ref"] for model in models}
+    return {
+        "description": description,
+        "oneOf": [{"$ref": target} for target in mapping.values()],
+        "discriminator": {"propertyName": "type", "mapping": mapping},
+    }
 
 
 def api_page_models() -> list:
@@ -239,22 +269,21 @@ def page_schemas(pages_endpoint) -> dict:
     for view in (DETAIL, PREVIEW):
         for model in specific_models:
             schemas[page_schema_name(model, view)] = page_schema(model, pages_endpoint, view)
-    schemas["PageListItem"] = {
-        "description": (
-            "A page in a list. Without `type=` (or with several types) items are generic "
-            "pages (`GenericPageListItem`); with one `type=` they are of that type and `fields=*` "
-            "gives all of its card fields."
-        ),
-        "anyOf": [ref(page_schema_name(model, LISTING)) for model in api_page_models()],
-    }
-    schemas["PageDetail"] = {
-        "description": "A page with all its fields, of the type named in `meta.type`.",
-        "anyOf": [ref(page_schema_name(model, DETAIL)) for model in specific_models],
-    }
-    schemas["PagePreview"] = {
-        "description": "An editor's draft in the shape of `PageDetail`; a page not saved yet has no id.",
-        "anyOf": [ref(page_schema_name(model, PREVIEW)) for model in specific_models],
-    }
+    schemas["PageListItem"] = page_union(
+        api_page_models(),
+        LISTING,
+        "A page in a list, of the type its `type` names. Without `type=` (or with several types) "
+        "items carry the fields all pages have; with one `type=`, `fields=*` gives all of that "
+        "type's card fields.",
+    )
+    schemas["PageDetail"] = page_union(
+        specific_models, DETAIL, "A page with all its fields, of the type its `type` names."
+    )
+    schemas["PagePreview"] = page_union(
+        specific_models,
+        PREVIEW,
+        "An editor's draft in the shape of `PageDetail`; a page not saved yet has no id.",
+    )
     return schemas
 
 
@@ -262,7 +291,7 @@ def page_schemas(pages_endpoint) -> dict:
 
 
 def images_schemas() -> dict:
-    meta = closed_object(
+    meta = object_schema(
         {
             "type": string(),
             "detail_url": string(format="uri"),
@@ -276,7 +305,7 @@ def images_schemas() -> dict:
     )
     return {
         "ImageMeta": meta,
-        "ImageItem": closed_object(
+        "ImageItem": object_schema(
             {"meta": ref("ImageMeta"), **media_api.image_properties()},
             "An image in the shared shape (see `Image`) plus `meta`. Which keys are present "
             "follows the `fields` parameter.",
@@ -287,10 +316,10 @@ def images_schemas() -> dict:
 
 def documents_schemas() -> dict:
     return {
-        "DocumentItem": closed_object(
+        "DocumentItem": object_schema(
             {
                 "id": integer(),
-                "meta": closed_object(
+                "meta": object_schema(
                     {
                         "type": string(),
                         "detail_url": string(format="uri"),
@@ -313,18 +342,18 @@ def directory_schemas(router) -> dict:
     of them present following the `fields` parameter."""
     endpoints = {endpoint.model: name for name, endpoint in router._endpoints.items()}
     schemas = {
-        "DirectoryMeta": closed_object({"type": string(), "detail_url": string(format="uri")}, required=False)
+        "DirectoryMeta": object_schema({"type": string(), "detail_url": string(format="uri")}, required=False)
     }
     for model in directory.models():
         endpoint = endpoints.get(model)
         fields = {name: field_schema(model, name) for name in (field.name for field in model.api_fields)}
         listed_at = f" The entry at /api/v2/{endpoint}/{{id}}/." if endpoint else ""
-        schemas[model.__name__] = closed_object(
+        schemas[model.__name__] = object_schema(
             {"id": integer(listed_at.strip()), **fields},
             f"An entry of the „{model._meta.verbose_name_plural}“ directory.{listed_at}",
         )
         if endpoint:
-            schemas[directory_item_schema_name(model)] = closed_object(
+            schemas[directory_item_schema_name(model)] = object_schema(
                 {"id": integer(), "meta": ref("DirectoryMeta"), **fields},
                 f"„{model._meta.verbose_name}“. Which keys are present follows the `fields` parameter.",
                 required=False,
@@ -358,9 +387,9 @@ def _page_types_pattern() -> str:
 # The schema of each kind of filter parameter (core.api_filters), besides choices and page ids.
 FILTER_SCHEMAS = {
     "text": string(minLength=1),
-    "boolean": string(enum=["true", "false"]),
+    "boolean": boolean(),
     "day": string(format="date"),
-    "moment": string(),
+    "moment": {"anyOf": [string(format="date-time"), string(format="date")]},
 }
 
 
@@ -512,7 +541,7 @@ def _field_filter_schema(field) -> dict:
     if isinstance(field, TaggableManager):
         return string("Tag names, comma-separated; all must match.")
     if isinstance(field, models.BooleanField):
-        return string(enum=["true", "false"])
+        return boolean()
     if number := field_whole_number(field):
         return bounded(number)
     if isinstance(field, models.DateTimeField):
@@ -596,7 +625,7 @@ BAD_REQUEST = error_response(
 def listing_response(item: dict, noun: str) -> dict:
     return json_response(
         f"A page of {noun}.",
-        closed_object({"meta": ref("ListingMeta"), "items": array(item)}),
+        object_schema({"meta": ref("ListingMeta"), "items": array(item)}),
     )
 
 

@@ -14,7 +14,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import get_page_models
+from wagtail.models import Page, get_page_models
 
 from core.api_fields import detail_only_fields
 from core.visibility import expired_page_ids
@@ -50,6 +50,13 @@ class RequestPageHtmlUrlField(PageHtmlUrlField):
 
 class CardPageSerializer(PageSerializer):
     html_url = RequestPageHtmlUrlField(read_only=True)
+
+    def to_representation(self, page):
+        data = super().to_representation(page)
+        # The page type at the top of every page, whatever `fields` asks for: typed clients
+        # tell the page types apart by it (the unions' discriminator in api.openapi).
+        page_type = page.specific_class or Page
+        return {"id": data.pop("id", page.pk), "type": page_type._meta.label, **data}
 
 
 class CardPagesAPIViewSet(GermanViewNames, CheckedParametersMixin, PagesAPIViewSet):

@@ -32,7 +32,7 @@ from wagtail.rich_text import features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
 from media.api import absolute_url, renditions_prefetch
-from shapes import boolean, closed_object, date_time, integer, nullable, ref, string
+from shapes import boolean, date_time, integer, nullable, object_schema, ref, string
 
 from .api_fields import page_link_properties, page_link_representation
 from .external_links import external_link_tag
@@ -327,7 +327,7 @@ def event_representation(event, request) -> dict | None:
 def api_schemas() -> dict:
     """The shapes that body block values share: links, documents, embeds, event teasers."""
     return {
-        "Link": closed_object(
+        "Link": object_schema(
             {
                 "text": string("The visible link text."),
                 "url": nullable(
@@ -345,7 +345,7 @@ def api_schemas() -> dict:
                 ),
             },
         ),
-        "Document": closed_object(
+        "Document": object_schema(
             {
                 "id": integer(),
                 "title": string(),
@@ -357,7 +357,7 @@ def api_schemas() -> dict:
             },
             "A downloadable document, with what a download link shows next to it.",
         ),
-        "Embed": closed_object(
+        "Embed": object_schema(
             {
                 "provider_name": string("e.g. `YouTube`."),
                 "type": string("oEmbed type, e.g. `video`."),
@@ -372,7 +372,7 @@ def api_schemas() -> dict:
             },
             "The video provider's player data (oEmbed).",
         ),
-        "EventTeaserEvent": closed_object(
+        "EventTeaserEvent": object_schema(
             {
                 **page_link_properties(),
                 "start": date_time("ISO 8601 with the Berlin offset."),

@@ -8,7 +8,7 @@ from rest_framework.fields import ReadOnlyField
 from rest_framework.serializers import Serializer
 from wagtail.api import APIField
 
-from shapes import closed_object, integer, nullable, string
+from shapes import integer, nullable, object_schema, string
 
 from .visibility import is_visible
 
@@ -135,7 +135,7 @@ def page_link_properties() -> dict:
 def api_schemas() -> dict:
     """The shape of page links in page fields."""
     return {
-        "PageLink": closed_object(
+        "PageLink": object_schema(
             page_link_properties(),
             "A link to another page of the site. Fields that point to a page give null "
             "instead when the page is unpublished or deleted.",

@@ -26,7 +26,7 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 from media.api import image_representation
-from shapes import HTML, array, closed_object, nullable, ref, string
+from shapes import HTML, array, nullable, object_schema, ref, string
 
 from . import api_blocks
 from .visibility import is_visible
@@ -402,7 +402,7 @@ _HEADING_LEVELS = [value for value, _label in HeadingBlock.base_blocks["level"].
 # The JSON shape of each block type's value in the API, as `{type, id, value}` carries it
 # (api.openapi writes the document from these; a block type without one stops it).
 BLOCK_VALUE_SHAPES = {
-    "heading": closed_object(
+    "heading": object_schema(
         {
             "text": string(),
             "level": string(
@@ -411,20 +411,20 @@ BLOCK_VALUE_SHAPES = {
         }
     ),
     "paragraph": string(HTML),
-    "image": closed_object(
+    "image": object_schema(
         {
             "image": nullable(ref("Image") | {"description": "null when the image was deleted."}),
             "caption": string("May be empty. Print the image's credit line next to it."),
         }
     ),
-    "quote": closed_object(
+    "quote": object_schema(
         {
             "text": string("Plain text; line breaks are meaningful."),
             "attribution": string("Who said it; may be empty."),
             "role": string("Their role or organisation; may be empty."),
         }
     ),
-    "video": closed_object(
+    "video": object_schema(
         {
             "url": nullable(string("The video's address at the provider.", format="uri")),
             "title": string("Title for the player, read out by screen readers."),
@@ -434,27 +434,27 @@ BLOCK_VALUE_SHAPES = {
             ),
         }
     ),
-    "call_to_action": closed_object(
+    "call_to_action": object_schema(
         {
             "title": string(),
             "text": string("Plain text; may be empty."),
             "link": ref("Link") | {"description": "The button."},
         }
     ),
-    "accordion": closed_object(
+    "accordion": object_schema(
         {
             "title": string("e.g. „Erläuterungen und Hinweise“."),
-            "items": array(closed_object({"title": string(), "body": string(HTML)})),
+            "items": array(object_schema({"title": string(), "body": string(HTML)})),
         }
     ),
-    "document": closed_object(
+    "document": object_schema(
         {
             "title": string("The link text: the editor's, else the document's title."),
             "description": string("May be empty."),
             "document": nullable(ref("Document") | {"description": "null when the document was deleted."}),
         }
     ),
-    "event_teaser": closed_object(
+    "event_teaser": object_schema(
         {
             "text": string("The editor's teaser, else the event's own."),
             "event": nullable(
@@ -462,7 +462,7 @@ BLOCK_VALUE_SHAPES = {
             ),
         }
     ),
-    "link_list": closed_object(
+    "link_list": object_schema(
         {
             "title": string("May be empty."),
             "links": array(ref("Link")),

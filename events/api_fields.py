@@ -1,6 +1,6 @@
 from rest_framework.fields import DateTimeField, ReadOnlyField
 
-from shapes import boolean, closed_object, date_time, nullable, string
+from shapes import boolean, date_time, nullable, object_schema, string
 
 
 class CoordinateField(ReadOnlyField):
@@ -34,7 +34,7 @@ class EventDatesField(ReadOnlyField):
 def api_schemas() -> dict:
     """The shape of an event's further dates."""
     return {
-        "EventDate": closed_object(
+        "EventDate": object_schema(
             {
                 "start": date_time("ISO 8601 with the Berlin offset."),
                 "end": nullable(date_time("ISO 8601 with the Berlin offset.")),

@@ -11,7 +11,7 @@ from rest_framework.fields import ReadOnlyField
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter, SourceImageIOError
 
-from shapes import URL_OR_EMPTY, boolean, closed_object, integer, nullable, ref, string
+from shapes import URL_OR_EMPTY, boolean, integer, nullable, object_schema, ref, string
 
 logger = logging.getLogger(__name__)
 
@@ -155,7 +155,7 @@ def _renditions_schema() -> dict:
         name: ref("Rendition") | {"description": f"Made with Wagtail's filter `{spec}`."}
         for name, spec in RENDITIONS.items()
     }
-    return closed_object(
+    return object_schema(
         sizes,
         "Ready-made sizes of the image; `fill-W×H` crops to that size around the focal point. "
         "Wagtail never upscales: a smaller original gives a smaller rendition of the same "
@@ -183,11 +183,11 @@ def image_properties() -> dict:
 def api_schemas() -> dict:
     """The image shapes, the same in page fields, body blocks and at /api/v2/images/."""
     return {
-        "Image": closed_object(
+        "Image": object_schema(
             image_properties(),
             "The one shape of an image, the same in page fields, body blocks and at /api/v2/images/.",
         ),
-        "FocalPoint": closed_object(
+        "FocalPoint": object_schema(
             {
                 "x": integer("Centre, in pixels of the original."),
                 "y": integer("Centre, in pixels of the original."),
@@ -196,7 +196,7 @@ def api_schemas() -> dict:
             },
             "The part of the image that must stay visible when you crop it yourself.",
         ),
-        "ImageCredit": closed_object(
+        "ImageCredit": object_schema(
             {
                 "author": string(),
                 "source": string(),
@@ -206,7 +206,7 @@ def api_schemas() -> dict:
             },
             "Who made the image and under which licence (“Bildnachweis”).",
         ),
-        "Rendition": closed_object(
+        "Rendition": object_schema(
             {
                 "url": string("Absolute URL of the JPEG/PNG rendition.", format="uri"),
                 "width": integer(),

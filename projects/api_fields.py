@@ -12,7 +12,7 @@ from rest_framework.fields import ReadOnlyField
 from core.api_fields import DirectoryEntryField
 from core.models import Person
 from media.api import renditions_prefetch
-from shapes import boolean, closed_object, date, string
+from shapes import boolean, date, object_schema, string
 
 
 class GoalsField(ReadOnlyField):
@@ -70,7 +70,7 @@ class ContactField(DirectoryEntryField):
 def api_schemas() -> dict:
     """The shape of a project's milestones."""
     return {
-        "Milestone": closed_object(
+        "Milestone": object_schema(
             {
                 "date": date("The planned or reached date."),
                 "title": string(),

@@ -1,8 +1,8 @@
 """The vocabulary of the API's JSON shapes, as the OpenAPI document (api.openapi) writes them.
 
 The shapes sit next to the code that produces each value: the image shape in media.api, the
-page link and term shapes in core.api_fields, block values on the blocks, each page type's
-fields on its model (`api_field_shapes`), directory entries on their endpoints. This package is
+page link shape in core.api_fields, block values on the blocks, the fields of each page type
+and each directory on its model (`api_field_shapes`). This package is
 the bottom layer, plain Python, so that every layer can write its shapes with it.
 """
 
@@ -38,11 +38,13 @@ def array(items: dict, description: str = "") -> dict:
     return {"type": "array", "items": items, **({"description": description} if description else {})}
 
 
-def closed_object(properties: dict, description: str = "", required: bool = True) -> dict:
-    """An object with exactly these keys: all present (`required`) and no others."""
-    schema = {"type": "object", "properties": properties, "additionalProperties": False}
+def object_schema(properties: dict, description: str = "", required: bool | list = True) -> dict:
+    """An object with these keys; `required` says which are always there (True: all of
+    them). The object stays open: a later release may add keys, and clients must accept
+    them (the tests check real answers against a copy closed to the listed keys)."""
+    schema = {"type": "object", "properties": properties}
     if required:
-        schema["required"] = list(properties)
+        schema["required"] = list(properties) if required is True else list(required)
     if description:
         schema["description"] = description
     return schema

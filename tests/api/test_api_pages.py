@@ -50,7 +50,8 @@ def test_fields_selection_still_works(client, site_tree):
 
     [item] = list_items(client, "articles.ArticlePage", fields="teaser")
 
-    assert set(item) == {"id", "meta", "title", "teaser"}
+    assert set(item) == {"id", "type", "meta", "title", "teaser"}
+    assert item["type"] == item["meta"]["type"] == "articles.ArticlePage"
 
 
 def test_search_results_carry_the_same_card_fields(client, site_tree):
