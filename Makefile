@@ -7,6 +7,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address every link is built from (cms site_address): where `make run` serves, by name.
+SITE_HOST := $(if $(filter 127.0.0.1 0.0.0.0 ::,$(HOST)),localhost,$(HOST))
 
 .PHONY: run test lint install demo bench example-app translations clean
 
@@ -21,6 +23,7 @@ install: $(VENV)/.installed
 demo: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo_content
+	$(PY) manage.py site_address http://$(SITE_HOST):$(PORT)
 	$(PY) manage.py ensure_dev_admin
 
 run: demo

@@ -16,6 +16,7 @@ from wagtail.models import Page
 from core.listing import paginate
 from core.sites import site_for
 from core.visibility import visible_pages
+from media.api import absolute_url
 
 SEARCH_RESULTS_PER_PAGE = 10
 # Long enough for any real question; caps the work a pasted essay can cause.
@@ -90,10 +91,7 @@ class VisiblePagesSitemap(Sitemap):
 @require_GET
 def robots_txt(request):
     """What crawlers may read, and where the sitemap of the requested site is."""
-    site = site_for(request)
-    sitemap_path = reverse("sitemap")
-    # The sitemap lists URLs of the Wagtail site, so its own address is built the same way.
-    sitemap_url = site.root_url + sitemap_path if site else request.build_absolute_uri(sitemap_path)
+    sitemap_url = absolute_url(request, reverse("sitemap"))
     lines = [
         "User-agent: *",
         "Allow: /",

@@ -8,6 +8,7 @@ import logging
 
 from django.db.models import Prefetch
 from rest_framework.fields import ReadOnlyField
+from wagtail.api.utils import get_base_url
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter, SourceImageIOError
 
@@ -37,11 +38,17 @@ def renditions_prefetch(lookup: str, extra_specs=()) -> Prefetch:
 
 
 def absolute_url(request, url: str) -> str:
-    """`url` with the scheme and host the request came in on: the one rule for the addresses
-    of files (images, renditions, documents) in the API and in link previews. URLs that carry
-    a host already (media on S3) stay as they are, and so does everything without a request.
-    Page addresses are Wagtail's (`get_full_url`, from the site's root URL)."""
-    return request.build_absolute_uri(url) if request is not None and url else url
+    """`url` made absolute by the one rule for every address the site gives out: the root URL
+    of the Wagtail site that serves the request (Einstellungen → Websites), as Wagtail does
+    for page addresses (`get_full_url`) and API links (`detail_url`). URLs that carry a host
+    already (media on S3) stay as they are; without a request or a site, the request's own
+    host stands in, and without either the path stays relative."""
+    if not url or url.startswith(("http://", "https://")):
+        return url
+    base_url = get_base_url(request)
+    if base_url:
+        return base_url + url
+    return request.build_absolute_uri(url) if request is not None else url
 
 
 def focal_point_representation(image) -> dict | None:

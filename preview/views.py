@@ -13,6 +13,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
+from media.api import absolute_url
+
 from .models import TOKEN_PLACEHOLDER, PreviewSnapshot
 
 APP_PREVIEW_MODE = "app"
@@ -42,7 +44,7 @@ def serve_app_preview(page, request):
             "page": page,
             "front_end_url": front_end_url,
             "front_end_origin": _origin(front_end_url) if front_end_url else "",
-            "api_url": request.build_absolute_uri(f"{reverse('api_preview')}?{query}"),
+            "api_url": absolute_url(request, f"{reverse('api_preview')}?{query}"),
             "expires_at": snapshot.expires_at,
         }
         response = TemplateResponse(request, "preview/app_preview.html", context)

@@ -123,7 +123,7 @@ def test_an_image_block_carries_the_shared_image_shape_and_its_caption(client, s
     assert value["image"]["id"] == image.pk
     assert value["image"]["alt"] == "Das codeks von außen"
     assert value["image"]["credit"]["line"] == "Gerd Altmann auf Pixabay"
-    assert value["image"]["renditions"]["card"]["url"].startswith("http://testserver/media/images/")
+    assert value["image"]["renditions"]["card"]["url"].startswith("http://localhost/media/images/")
 
 
 def test_a_video_carries_the_stored_player_titled_for_screen_readers(client, site_tree, cached_video):
@@ -225,7 +225,7 @@ def test_a_document_block_carries_what_a_download_link_shows(client, site_tree):
         "document": {
             "id": strategy.pk,
             "title": "Smart-City-Strategie",
-            "url": f"http://testserver/documents/{strategy.pk}/strategie.pdf",
+            "url": f"http://localhost/documents/{strategy.pk}/strategie.pdf",
             "filename": "strategie.pdf",
             "file_size": 8,
             "file_type": "pdf",
@@ -290,7 +290,7 @@ def test_rich_text_links_documents_by_their_download_address(client, site_tree):
         client, site_tree, "paragraph", f"<p>{link_to('document', strategy.pk)}Strategie</a></p>"
     )
 
-    assert html(value).a["href"] == f"http://testserver/documents/{strategy.pk}/strategie.pdf"
+    assert html(value).a["href"] == f"http://localhost/documents/{strategy.pk}/strategie.pdf"
 
 
 def test_rich_text_images_have_an_absolute_source_size_and_alt_text(client, site_tree):
@@ -299,7 +299,7 @@ def test_rich_text_images_have_an_absolute_source_size_and_alt_text(client, site
     value = value_of(client, site_tree, "paragraph", f"<p>Vorher</p>{image_embed(image)}")
 
     img = html(value).img
-    assert img["src"].startswith("http://testserver/media/images/")
+    assert img["src"].startswith("http://localhost/media/images/")
     assert (img["width"], img["height"]) == ("800", "533")
     assert img["alt"] == "Blick in den Saal"
 
