@@ -73,22 +73,23 @@ def test_find_redirects_to_the_sites_address(client, article):
     assert response["Location"].rstrip("?") == f"{PUBLIC}/api/v2/pages/{article.pk}/"
 
 
-@pytest.mark.parametrize(
-    "path",
-    ["article", "article/feed/", "event-index/ical/", "/sitemap.xml", "/robots.txt"],
-)
-def test_pages_feeds_calendars_and_sitemaps_give_the_sites_address(client, article, public_site, path):
-    pages = {"article": article.url, "event-index": public_site.events.url}
-    page, _, rest = path.partition("/")
-    url = pages[page] if page in pages else path
-    if page == "article" and rest:
-        url = article.get_parent().url + rest
-    elif page == "event-index":
-        url = pages[page] + rest
+# Where each kind of answer is, on the site of `public_site`.
+ANSWERS = {
+    "article page": lambda article, tree: article.url,
+    "news feed": lambda article, tree: tree.articles.url + "feed/",
+    "event calendar": lambda article, tree: tree.events.url + "ical/",
+    "sitemap": lambda article, tree: "/sitemap.xml",
+    "robots.txt": lambda article, tree: "/robots.txt",
+}
+
+
+@pytest.mark.parametrize("answer", ANSWERS)
+def test_pages_feeds_calendars_and_sitemaps_give_the_sites_address(client, article, public_site, answer):
+    url = ANSWERS[answer](article, public_site)
 
     response = client.get(url, HTTP_HOST=INTERNAL_HOST)
 
-    assert response.status_code == 200, path
+    assert response.status_code == 200, url
     found = addresses(response.content.decode())
     assert found, response.content.decode()
     assert {url for url in found if not url.startswith(PUBLIC + "/")} == set()
