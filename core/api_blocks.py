@@ -8,10 +8,12 @@ image in the body at once. A detail response therefore costs the same number of 
 for 3 blocks or 30.
 
 Rich text comes as display HTML that works outside this site: internal links carry the
-page's absolute address (like `html_url`), document links the absolute download address,
-and embedded images an absolute `src` with width, height and alt text.
+page's absolute address (like `html_url`) and, in data attributes, its id, type and API
+address; document links the absolute download address; embedded images an absolute `src`
+with width, height and alt text, and the image in the image shape (`data-image`).
 """
 
+import json
 from collections import defaultdict
 
 from django.db.models import prefetch_related_objects
@@ -31,12 +33,11 @@ from wagtail.models import Page
 from wagtail.rich_text import features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
-from media.api import absolute_url, renditions_prefetch
+from media.api import absolute_url, image_representation, renditions_prefetch
 from shapes import boolean, date_time, integer, nullable, object_schema, ref, string
 
 from .api_fields import page_link_properties, page_link_representation
 from .external_links import external_link_tag
-from .visibility import is_visible
 
 __all__ = [
     "BodyReferences",
@@ -191,15 +192,25 @@ class BodyReferences:
         return self.embeds.get(get_embed_hash(url))
 
     def _page_links(self, attrs_list):
-        return [_opening_a(self._page_url(attrs)) for attrs in attrs_list]
+        return [self._page_link(attrs) for attrs in attrs_list]
 
-    def _page_url(self, attrs):
+    def _page_link(self, attrs) -> str:
+        """A link to a page visitors may see, with what an app needs to open it natively:
+        the page's id, type and address in this API (the page link shape's `id`, `type` and
+        `detail_url`) beside the website address in `href`."""
         page = self.pages.get(attrs.get("id", ""))
         # A draft, expired, deleted or restricted page would answer visitors with a 404 or
-        # a login, and its address may give away an embargoed title.
-        if not is_visible(page, self.request):
-            return None
-        return page.get_full_url(self.request)
+        # a login, and its address may give away an embargoed title: its text stays, unlinked.
+        link = page_link_representation(page, self.request) if page else None
+        if link is None or not link["url"]:
+            return "<a>"
+        return format_html(
+            '<a href="{}" data-page-id="{}" data-page-type="{}" data-api-url="{}">',
+            link["url"],
+            link["id"],
+            link["type"] or "",
+            link["detail_url"] or "",
+        )
 
     @staticmethod
     def _external_links(attrs_list):
@@ -225,13 +236,19 @@ class BodyReferences:
         image_format = _image_format(attrs.get("format"))
         rendition = get_rendition_or_not_found(image, image_format.filter_spec)
         classes = format_html(' class="{}"', image_format.classname) if image_format.classname else ""
+        # The image in the shape of an image block (renditions, alt text, credit), for apps
+        # that lay it out themselves rather than show the HTML.
+        shape = json.dumps(
+            image_representation(image, self.request), ensure_ascii=False, separators=(",", ":")
+        )
         return format_html(
-            '<img src="{}" width="{}" height="{}" alt="{}"{}>',
+            '<img src="{}" width="{}" height="{}" alt="{}"{} data-image="{}">',
             absolute_url(self.request, rendition.url),
             rendition.width,
             rendition.height,
             attrs.get("alt", ""),
             classes,
+            shape,
         )
 
 

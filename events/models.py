@@ -24,6 +24,7 @@ from core.models import BasePage, CardQuerySet
 from core.sites import site_name_for
 from core.visibility import is_visible
 
+from . import costs
 from .api_fields import CoordinateField, EventDatesField
 from .api_filters import EVENT_FILTERS
 from .choices import AttendanceMode, Registration, Status
@@ -347,8 +348,10 @@ class EventPage(RoutablePageMixin, BasePage):
         APIField("registration_url"),
         APIField("registration_email"),
         APIField("cost"),
+        APIField("is_free"),
         APIField("category", serializer=DirectoryEntryField()),
         APIField("project", serializer=PageLinkField()),
+        DetailAPIField("organiser", serializer=DirectoryEntryField()),
         DetailAPIField("body"),
     ]
     # The JSON shape of each API field, for the OpenAPI document (api.openapi).
@@ -377,9 +380,18 @@ class EventPage(RoutablePageMixin, BasePage):
         "registration_url": shapes.string(shapes.URL_OR_EMPTY),
         "registration_email": shapes.string("E-mail address for sign-ups, or an empty string."),
         "cost": shapes.string("Free text, e.g. „kostenfrei“; may be empty."),
+        "is_free": shapes.nullable(
+            shapes.boolean(
+                "What `cost` says: true for free admission („kostenfrei“, „0 €“), false when it "
+                "names a price, null when it is empty or says neither."
+            )
+        ),
         "category": shapes.nullable(shapes.ref("Category")),
         "project": shapes.nullable(
             shapes.ref("PageLink") | {"description": "The project the event belongs to."}
+        ),
+        "organiser": shapes.nullable(
+            shapes.ref("Organisation") | {"description": "Who runs the event; as on the event's web page."}
         ),
         "body": shapes.ref("Body"),
     }
@@ -421,6 +433,11 @@ class EventPage(RoutablePageMixin, BasePage):
     def time_zone(self) -> str:
         """The zone the editor entered the times in, so clients can show local time anywhere."""
         return settings.TIME_ZONE
+
+    @property
+    def is_free(self) -> bool | None:
+        """Whether admission is free, as the cost says (events.costs)."""
+        return costs.is_free(self.cost)
 
     @property
     def is_scheduled(self) -> bool:

@@ -1,11 +1,10 @@
 """An event described for search engines: one schema.org Event per date."""
 
-import re
-
 from django.utils import timezone
 
 from core.structured_data import SCHEMA, description_of, publisher, share_image
 
+from . import costs
 from .choices import AttendanceMode, Status
 
 EVENT_STATUS = {
@@ -20,8 +19,6 @@ ATTENDANCE_MODE = {
     AttendanceMode.ONLINE: f"{SCHEMA}/OnlineEventAttendanceMode",
     AttendanceMode.HYBRID: f"{SCHEMA}/MixedEventAttendanceMode",
 }
-FREE = re.compile(r"\b(?:kostenfrei|kostenlos|gratis|frei)\b", re.IGNORECASE)
-PRICE = re.compile(r"(\d+(?:[.,]\d{1,2})?)\s*(?:€|eur)", re.IGNORECASE)
 
 
 def events(page, request) -> list[dict]:
@@ -122,17 +119,16 @@ def _organiser(page, request) -> dict:
 
 
 def _offers(page, url: str) -> dict:
-    """`offers` (and `isAccessibleForFree`) read from the free-text cost, e.g. "kostenfrei"
-    or "5 €, ermäßigt 3 €" (the first amount is the price)."""
+    """`offers` (and `isAccessibleForFree`) read from the free-text cost (events.costs)."""
     cost = page.cost.strip()
     if not cost:
         return {}
     offer = {"@type": "Offer", "description": cost, "url": page.registration_url or url}
-    price = PRICE.search(cost)
-    if price:
-        offer.update(price=price.group(1).replace(",", "."), priceCurrency="EUR")
-        return {"offers": offer}
-    if FREE.search(cost):
+    amount = costs.price(cost)
+    if amount is not None:
+        offer.update(price=amount, priceCurrency="EUR")
+    elif costs.is_free(cost):
         offer.update(price="0", priceCurrency="EUR")
+    if costs.is_free(cost):
         return {"offers": offer, "isAccessibleForFree": True}
     return {"offers": offer}

@@ -209,7 +209,10 @@ def api_schemas() -> dict:
                 "source": string(),
                 "licence": string("e.g. `CC BY 4.0`; may be empty."),
                 "licence_url": string(URL_OR_EMPTY),
-                "line": string("The credit as German sites print it, e.g. „Gerd Altmann auf Pixabay“."),
+                "line": string(
+                    "The credit as the website prints it, licence included, e.g. „Gerd Altmann auf "
+                    "Pixabay, CC BY 4.0“; link the licence to `licence_url` where there is one."
+                ),
             },
             "Who made the image and under which licence (“Bildnachweis”).",
         ),

@@ -10,13 +10,20 @@ from .storage import STORAGE_ERRORS
 
 @dataclass(frozen=True)
 class Credit:
-    """One entry of a page's "Bildnachweise": the printed line plus its licence."""
+    """One entry of a page's "Bildnachweise": who made the image, where it is from, and its
+    licence."""
 
-    line: str
+    attribution: str  # "Gerd Altmann auf Pixabay"
     author: str = ""
     source: str = ""
     licence: str = ""
     licence_url: str = ""
+
+    @property
+    def line(self) -> str:
+        """The credit as the website prints it, licence included (CC BY asks for it):
+        "Gerd Altmann auf Pixabay, CC BY 4.0"."""
+        return f"{self.attribution}, {self.licence}" if self.licence else self.attribution
 
 
 class CustomImage(AbstractImage):
@@ -119,7 +126,8 @@ class CustomImage(AbstractImage):
 
     @property
     def credit_line(self) -> str:
-        """The credit as German sites print it: "Gerd Altmann auf Pixabay", "Stadt Wuppertal"."""
+        """Who made the image and where it is from, as German sites print it: "Gerd Altmann
+        auf Pixabay", "Stadt Wuppertal" (without the licence: see `credit`)."""
         author = self.credit_author.strip()
         source = self.credit_source.strip()
         if author and source:
@@ -128,11 +136,11 @@ class CustomImage(AbstractImage):
 
     @property
     def credit(self) -> Credit | None:
-        line = self.credit_line
-        if not line:
+        attribution = self.credit_line
+        if not attribution:
             return None
         return Credit(
-            line=line,
+            attribution=attribution,
             author=self.credit_author.strip(),
             source=self.credit_source.strip(),
             licence=self.licence.strip(),

@@ -66,7 +66,10 @@ def date(description: str) -> dict:
 
 URL_OR_EMPTY = "Absolute URL, or an empty string when not set."
 HTML = (
-    "HTML, ready to insert: internal page links carry the page's absolute address, document "
-    "links the absolute download address, and embedded images an absolute `src` with "
-    "`width`, `height` and `alt`."
+    "HTML, ready to insert: internal page links carry the page's absolute address in `href` "
+    "and, to open it in the app, `data-page-id`, `data-page-type` and `data-api-url` (the "
+    "page in this API); document links the absolute download address; embedded images an "
+    "absolute `src` with `width`, `height` and `alt`, and in `data-image` the image as JSON "
+    "in the `Image` shape (renditions, alt text, credit). Links to pages visitors may not "
+    "see come as `<a>` without `href`."
 )

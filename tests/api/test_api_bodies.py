@@ -2,6 +2,7 @@
 without a second request, the page's image credits, and a query cost that does not grow
 with the body."""
 
+import json
 from unittest.mock import ANY
 
 import pytest
@@ -280,7 +281,12 @@ def test_rich_text_links_internal_pages_by_their_absolute_address(client, site_t
         client, site_tree, "paragraph", f"<p>Siehe {link_to('page', target.pk)}Bescheid</a>.</p>"
     )
 
-    assert html(value).a["href"] == "http://localhost/aktuelles/foerderung/"
+    link = html(value).a
+    assert link["href"] == "http://localhost/aktuelles/foerderung/"
+    # What an app needs to open the page itself rather than in a browser.
+    assert (link["data-page-id"], link["data-page-type"]) == (str(target.pk), "articles.ArticlePage")
+    assert link["data-api-url"] == f"http://localhost/api/v2/pages/{target.pk}/"
+    assert client.get(link["data-api-url"]).json()["id"] == target.pk
 
 
 def test_rich_text_links_documents_by_their_download_address(client, site_tree):
@@ -302,6 +308,9 @@ def test_rich_text_images_have_an_absolute_source_size_and_alt_text(client, site
     assert img["src"].startswith("http://localhost/media/images/")
     assert (img["width"], img["height"]) == ("800", "533")
     assert img["alt"] == "Blick in den Saal"
+    # The image as an image block gives it, for apps that lay it out themselves.
+    listed = client.get(f"/api/v2/images/{image.pk}/").json()
+    assert json.loads(img["data-image"]) == {key: value for key, value in listed.items() if key != "meta"}
 
 
 def test_rich_text_inside_accordions_and_video_transcripts_is_resolved_too(client, site_tree, target):
@@ -425,7 +434,7 @@ def test_a_detail_lists_the_credits_of_every_image_the_page_shows(client, site_t
             "source": "Stadt Wuppertal",
             "licence": "CC BY 4.0",
             "licence_url": "https://creativecommons.org/licenses/by/4.0/",
-            "line": "Stadt Wuppertal",
+            "line": "Stadt Wuppertal, CC BY 4.0",
         },
         {
             "author": "Erika Muster",

@@ -1,11 +1,13 @@
-"""An event's dates and project as apps read them: further dates of a series, the next
-date to show on a card, and the project the event belongs to."""
+"""An event as apps read it: further dates of a series, the next date to show on a card,
+the project it belongs to, and every other fact its web page shows (organiser, cost)."""
 
 import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 from django.utils import timezone
 
+from core.factories import OrganisationFactory
 from events.factories import EventDateFactory, EventPageFactory
 from projects.factories import ProjectPageFactory
 
@@ -121,3 +123,51 @@ def test_the_detail_response_has_the_same_dates_and_project(client, site_tree):
     assert detail["further_dates"] == item["further_dates"]
     assert detail["next_start"] == item["next_start"]
     assert detail["project"] == item["project"]
+
+
+# Every fact the event's web page shows
+
+
+def test_the_detail_names_the_organiser_as_the_organisations_directory_does(client, site_tree):
+    organiser = OrganisationFactory(name="Digitale Nachbarschaft Wuppertal e. V.", url="https://example.org/")
+    event = EventPageFactory(parent=site_tree.events, organiser=organiser)
+    EventPageFactory(parent=site_tree.events, organiser=None)
+
+    detail = client.get(f"/api/v2/pages/{event.pk}/").json()
+    directory = client.get(f"/api/v2/organisations/{organiser.pk}/").json()
+
+    assert detail["organiser"] == {key: value for key, value in directory.items() if key != "meta"}
+    assert detail["organiser"]["name"] == "Digitale Nachbarschaft Wuppertal e. V."
+    # Cards do without it, as the website's cards do.
+    assert "organiser" not in only_event_named(client, event.title)
+
+
+def test_an_event_without_organiser_says_null(client, site_tree):
+    event = EventPageFactory(parent=site_tree.events, organiser=None)
+
+    assert client.get(f"/api/v2/pages/{event.pk}/").json()["organiser"] is None
+
+
+@pytest.mark.parametrize(
+    ("cost", "is_free"),
+    [
+        ("kostenfrei", True),
+        ("Eintritt frei", True),
+        ("0 €", True),
+        ("5 €, ermäßigt 3 €", False),
+        ("Spende erbeten", None),
+        ("", None),
+    ],
+)
+def test_is_free_says_what_the_cost_says(client, site_tree, cost, is_free):
+    EventPageFactory(parent=site_tree.events, cost=cost)
+
+    item = only_event(client)
+
+    assert (item["cost"], item["is_free"]) == (cost, is_free)
+
+
+def only_event_named(client, title):
+    response = client.get("/api/v2/pages/", {"type": "events.EventPage", "fields": "*", "title": title})
+    [item] = response.json()["items"]
+    return item

@@ -49,7 +49,7 @@ def test_it_prints_a_credit_shared_by_several_images_once(site_tree):
 
     assert article.images_shown() == [first, second]
     assert article.image_credits() == [
-        Credit(line="Gerd Altmann auf Pixabay", author="Gerd Altmann", source="Pixabay")
+        Credit(attribution="Gerd Altmann auf Pixabay", author="Gerd Altmann", source="Pixabay")
     ]
 
 

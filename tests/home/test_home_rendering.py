@@ -336,3 +336,19 @@ def test_it_renders_a_link_list_with_internal_and_external_links(client, site_tr
         ("Förderprogramm", "https://www.smart-city-dialog.de/"),
     ]
     assert not any(a.get("target") for a in links)
+
+
+def test_an_image_credit_carries_its_licence_linked(client, site_tree):
+    image = ImageFactory(
+        credit_author="Erika Muster",
+        credit_source="Wikimedia Commons",
+        licence="CC BY 4.0",
+        licence_url="https://creativecommons.org/licenses/by/4.0/deed.de",
+    )
+    page = ContentPageFactory(parent=site_tree.home, body=[("image", {"image": image, "caption": ""})])
+
+    credit = get_html(client, page).find("figure", class_="image-block").figcaption.small
+
+    assert " ".join(credit.get_text().split()) == "Bild: Erika Muster auf Wikimedia Commons, CC BY 4.0"
+    assert credit.a["href"] == "https://creativecommons.org/licenses/by/4.0/deed.de"
+    assert credit.a["rel"] == ["license"]

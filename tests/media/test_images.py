@@ -37,12 +37,14 @@ def test_it_carries_the_licence_next_to_the_credit_line():
         licence_url="https://creativecommons.org/licenses/by/4.0/deed.de",
     )
     assert image.credit == Credit(
-        line="Erika Muster auf Wikimedia Commons",
+        attribution="Erika Muster auf Wikimedia Commons",
         author="Erika Muster",
         source="Wikimedia Commons",
         licence="CC BY 4.0",
         licence_url="https://creativecommons.org/licenses/by/4.0/deed.de",
     )
+    # As the website prints it: CC BY asks for the licence with the name.
+    assert image.credit.line == "Erika Muster auf Wikimedia Commons, CC BY 4.0"
 
 
 def test_an_image_without_any_credit_has_none():
