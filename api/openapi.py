@@ -86,7 +86,16 @@ def shared_schemas() -> dict:
             "A 500 answer: the API failed on a request it should have answered.",
         ),
         "ListingMeta": object_schema(
-            {"total_count": integer("Number of results across all pages of the list.")}
+            {
+                "total_count": integer("Number of results across all pages of the list."),
+                "next": nullable(
+                    string(
+                        "The next slice of the list (same parameters, later `offset`); null on the last.",
+                        format="uri",
+                    )
+                ),
+                "previous": nullable(string("The slice before this one; null on the first.", format="uri")),
+            }
         ),
         **media_api.api_schemas(),
         **core_api_fields.api_schemas(),
@@ -798,6 +807,32 @@ def _paths(router, pages_endpoint) -> dict:
             },
         }
     }
+    paths[API_PREFIX] = {
+        "get": {
+            "operationId": "index",
+            "tags": ["Index"],
+            "summary": "Where everything is",
+            "description": "The list address of each endpoint, this description and its docs page.",
+            "parameters": [],
+            "responses": {
+                "200": json_response(
+                    "The index.",
+                    object_schema(
+                        {
+                            "endpoints": {
+                                "type": "object",
+                                "description": "Each endpoint's list address, by name (`pages`, ...).",
+                                "additionalProperties": string(format="uri"),
+                            },
+                            "openapi": string("This description.", format="uri"),
+                            "docs": string("This description to read, in the browser.", format="uri"),
+                        }
+                    ),
+                ),
+                "500": SERVER_ERROR,
+            },
+        }
+    }
     return paths
 
 
@@ -808,8 +843,10 @@ Content of the Smart City website for apps, info screens, newsletters and partne
 news, events, projects and the media they show. Read-only; no authentication.
 
 ## Conventions
-- **Lists** answer `{"meta": {"total_count": n}, "items": [...]}`, 20 items per answer
-  (`limit`, `offset`). Items carry `id`, `title` and `meta` unless `fields` says otherwise.
+- **Lists** answer `{"meta": {"total_count": n, "next": url, "previous": url}, "items":
+  [...]}`, 20 items per answer (`limit`, `offset`); `next` and `previous` are the
+  neighbouring slices' addresses, null at either end. Items carry `id`, `type`, `title`
+  and `meta` unless `fields` says otherwise (`id` and `type` always).
 - **Card-ready lists:** `/api/v2/pages/?type=events.EventPage&fields=*` gives everything an
   event card shows in one request; the same for `articles.ArticlePage` and
   `projects.ProjectPage`.
@@ -875,6 +912,7 @@ def build_openapi(router=api_router) -> dict:
             {"name": "Pages", "description": "News, events, projects and content pages."},
             {"name": "Media", "description": "Images and documents of the media library."},
             {"name": "Directories", "description": "Categories, themes, venues and organisations."},
+            {"name": "Index", "description": "The addresses of everything above."},
         ],
         "paths": _paths(router, pages_endpoint),
         "components": {"schemas": schemas},

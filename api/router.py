@@ -23,6 +23,7 @@ from media.visibility import visible_documents
 
 from .filters import FILTER_PARAMETERS, CheckedFieldsFilter, PageTypeFilter, with_checked_fields
 from .names import GermanViewNames
+from .pagination import LinkedPagination
 from .params import CheckedParametersMixin
 from .snippets import directory_endpoints
 
@@ -61,6 +62,8 @@ class CardPageSerializer(PageSerializer):
 
 class CardPagesAPIViewSet(GermanViewNames, CheckedParametersMixin, PagesAPIViewSet):
     """Pages whose `fields=*` lists cost the same number of queries for 2 or 20 items."""
+
+    pagination_class = LinkedPagination
 
     view_title = "Seiten"
     view_summary = (
@@ -158,6 +161,8 @@ class CustomImageSerializer(ImageSerializer):
 class CustomImagesAPIViewSet(GermanViewNames, CheckedParametersMixin, ImagesAPIViewSet):
     """Images in the same shape as a page's image fields, so clients parse one format."""
 
+    pagination_class = LinkedPagination
+
     view_title = "Bilder"
     view_summary = "Die Bilder der Mediathek mit Alternativtext, Bildnachweis und fertigen Bildgrößen."
     filter_backends = with_checked_fields(ImagesAPIViewSet.filter_backends)
@@ -173,6 +178,8 @@ class CustomImagesAPIViewSet(GermanViewNames, CheckedParametersMixin, ImagesAPIV
 class CheckedDocumentsAPIViewSet(GermanViewNames, CheckedParametersMixin, DocumentsAPIViewSet):
     """Wagtail's documents endpoint, with its query parameters checked (api.params) and
     a field filter value its field cannot hold answered by a 400."""
+
+    pagination_class = LinkedPagination
 
     view_title = "Dokumente"
     view_summary = "Die öffentlichen Dokumente der Mediathek mit Adresse, Größe und Dateityp."

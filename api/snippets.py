@@ -18,11 +18,13 @@ from media.api import RENDITION_SPECS, ImageField
 
 from .filters import CheckedFieldsFilter
 from .names import GermanViewNames
+from .pagination import LinkedPagination
 from .params import CheckedParametersMixin
 
 
 class DirectoryAPIViewSet(GermanViewNames, CheckedParametersMixin, BaseAPIViewSet):
     filter_backends = [CheckedFieldsFilter, OrderingFilter]
+    pagination_class = LinkedPagination
 
     @classmethod
     def get_listing_default_fields(cls, model):

@@ -1,5 +1,6 @@
-"""Views of the API beside the router's endpoints: its OpenAPI description as JSON, a page
-to read it, and a JSON 404 for addresses under /api/ that match nothing.
+"""Views of the API beside the router's endpoints: the index at /api/v2/, its OpenAPI
+description as JSON, a page to read it, and a JSON 404 for addresses under /api/ that match
+nothing.
 
 The docs page uses Redoc from the pinned `drf-spectacular-sidecar` package, served from this
 site's static files: it works offline, and a developer's browser contacts no other host
@@ -11,7 +12,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from media.api import absolute_url
+
 from .openapi import build_openapi
+from .router import api_router
 
 # Redoc renders with inline styles and builds its search index in a worker from a blob;
 # everything else comes from this site. The logo Redoc's sidebar would fetch from Redocly's
@@ -30,6 +34,21 @@ DOCS_CONTENT_SECURITY_POLICY = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
+
+
+@require_safe
+def api_index(request):
+    """Where everything is: each endpoint's list, the description and the docs page."""
+    return JsonResponse(
+        {
+            "endpoints": {
+                name: absolute_url(request, reverse(f"wagtailapi:{name}:listing"))
+                for name in api_router._endpoints
+            },
+            "openapi": absolute_url(request, reverse("api_openapi")),
+            "docs": absolute_url(request, reverse("api_docs")),
+        }
+    )
 
 
 @require_safe

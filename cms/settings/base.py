@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from botocore.config import Config
+from corsheaders.defaults import default_headers as cors_default_headers
 
 from .env import env_bool, env_choice, env_int, env_list, env_str
 
@@ -254,6 +255,10 @@ API_RESPONSE_CACHE_ALIAS = "default"
 API_RESPONSE_CACHE_TIMEOUT = env_int("API_RESPONSE_CACHE_TIMEOUT", 3600)
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+# Browser apps revalidate what they keep (a 304 instead of the whole answer) and quote the
+# request id of an error.
+CORS_ALLOW_HEADERS = [*cors_default_headers, "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "X-Request-ID"]
 
 # Headless preview: the app front end that shows an editor's draft ("{token}" marks where
 # the preview token goes; empty: no app front end), and how long a preview token works.

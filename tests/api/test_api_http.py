@@ -84,3 +84,27 @@ def test_pages_outside_the_api_get_no_cors_headers(client, settings, site_tree):
     response = client.get(site_tree.home.url, headers={"origin": "https://app.example.org"})
 
     assert "Access-Control-Allow-Origin" not in response
+
+
+def test_a_browser_app_may_read_the_validators_and_revalidate(client, settings):
+    settings.CORS_ALLOWED_ORIGINS = ["https://app.example.org"]
+
+    answer = client.get(LIST_URL, headers={"origin": "https://app.example.org"})
+    preflight = client.options(
+        LIST_URL,
+        headers={
+            "origin": "https://app.example.org",
+            "access-control-request-method": "GET",
+            "access-control-request-headers": "if-none-match, if-modified-since",
+        },
+    )
+
+    exposed = {name.strip().lower() for name in answer["Access-Control-Expose-Headers"].split(",")}
+    assert {"etag", "last-modified", "x-request-id"} <= exposed
+    allowed = {name.strip().lower() for name in preflight["Access-Control-Allow-Headers"].split(",")}
+    assert {"if-none-match", "if-modified-since"} <= allowed
+    revalidated = client.get(
+        LIST_URL, headers={"origin": "https://app.example.org", "if-none-match": answer["ETag"]}
+    )
+    assert revalidated.status_code == 304
+    assert revalidated["Access-Control-Allow-Origin"] == "https://app.example.org"
