@@ -132,20 +132,46 @@ class CardPagesAPIViewSet(GermanViewNames, CheckedParametersMixin, PagesAPIViewS
         # Prefetching onto the served slice rather than the queryset, so it works the same
         # for search results, which are not querysets.
         items = list(super().paginate_queryset(queryset))
+        self._load_card_relations(items)
+        return items
+
+    def _load_card_relations(self, items) -> None:
+        """What the cards of these pages (all of one type) show, in a query per relation."""
         if not items:
-            return items
+            return
         model = type(items[0])
         # To-many relations: tags, themes, and inline children such as an event's further dates.
         to_many = (ManyToManyField, TaggableManager, ManyToOneRel)
         lookups = [name for name, _ in self._card_relations(model, to_many)]
         image_model = get_image_model()
+        # Every item's meta names its locale; other foreign keys such as an event's venue.
+        lookups += [
+            "locale",
+            *(
+                name
+                for name, field in self._card_relations(model, ForeignKey)
+                if field.related_model is not image_model
+            ),
+        ]
         lookups += [
             renditions_prefetch(f"{name}__renditions")
             for name, field in self._card_relations(model, ForeignKey)
             if field.related_model is image_model
         ]
         prefetch_related_objects(items, *lookups)
-        return items
+
+    def card_representations(self, pages) -> list[dict]:
+        """Pages of one type as its list items with `fields=*` give them: the cards a page's
+        own screen shows of other pages (core.api_fields.PageCardsField), loaded as a list
+        is, in a fixed number of queries."""
+        pages = list(pages)
+        if not pages:
+            return []
+        self._load_card_relations(pages)
+        serializer_class = self._get_serializer_class(
+            self.request.wagtailapi_router, type(pages[0]), parse_fields_parameter("*"), show_details=False
+        )
+        return serializer_class(pages, many=True, context=self.get_serializer_context()).data
 
 
 class CustomImageSerializer(ImageSerializer):

@@ -15,6 +15,7 @@ from core.api_fields import DetailAPIField, DirectoryEntryField, PageLinkListFie
 from core.blocks import BodyBlock
 from core.listing import FilteredIndexMixin
 from core.models import BasePage, CardQuerySet
+from events.api_fields import EventLinkListField
 
 from .api_filters import ARTICLE_FILTERS
 from .feeds import article_feed, feed_response, published_at
@@ -121,7 +122,7 @@ class ArticlePage(BasePage):
         APIField("tags", serializer=TagNamesField()),
         DetailAPIField("body"),
         # Detail responses only (see api.router).
-        DetailAPIField("related_events", serializer=PageLinkListField(target="event")),
+        DetailAPIField("related_events", serializer=EventLinkListField(target="event")),
         DetailAPIField("related_projects", serializer=PageLinkListField(target="project")),
     ]
     # The JSON shape of each API field, for the OpenAPI document (api.openapi).
@@ -133,7 +134,7 @@ class ArticlePage(BasePage):
         "tags": shapes.array(shapes.string(), "Tag names, alphabetical."),
         "body": shapes.ref("Body"),
         "related_events": shapes.array(
-            shapes.ref("PageLink"),
+            shapes.ref("EventLink"),
             "Events the article points to, e.g. the one it announces, in the editors' order; "
             "unpublished or restricted ones are left out.",
         ),

@@ -115,8 +115,31 @@ class PageLinkListField(ReadOnlyField):
         # Prefetched rather than joined, so that a draft's links (in memory, in the app
         # preview) load their pages in one query as well.
         request = self.context.get("request")
-        pages = (getattr(link, self.target) for link in links.prefetch_related(self.target))
-        return [link for link in (page_link_representation(page, request) for page in pages) if link]
+        pages = [getattr(link, self.target) for link in links.prefetch_related(self.target)]
+        self.load(pages)
+        return [link for link in (self.link_representation(page, request) for page in pages) if link]
+
+    def load(self, pages) -> None:
+        """Load, for all pages at once, what `link_representation` reads beyond the page."""
+
+    def link_representation(self, page, request) -> dict | None:
+        return page_link_representation(page, request)
+
+
+class PageCardsField(ReadOnlyField):
+    """Other pages a page's screen shows (a project's latest news), as cards: each in the
+    shape of its type's list item with `fields=*`. `pages` gives them for a page; the pages
+    endpoint serving the page renders them as its list does (`card_representations`)."""
+
+    def __init__(self, pages, **kwargs):
+        self.pages = pages  # e.g. ProjectPage.latest_news
+        super().__init__(source="*", **kwargs)
+
+    def to_representation(self, page):
+        # A draft never saved points to nothing yet.
+        if page.pk is None:
+            return []
+        return self.context["view"].card_representations(self.pages(page))
 
 
 # --- JSON shapes (api.openapi) ------------------------------------------------------

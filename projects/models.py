@@ -9,7 +9,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 import shapes
-from core.api_fields import DetailAPIField, DirectoryEntryListField
+from core.api_fields import DetailAPIField, DirectoryEntryListField, PageCardsField
 from core.blocks import BodyBlock
 from core.listing import FilteredIndexMixin
 from core.models import BasePage, CardQuerySet
@@ -18,6 +18,10 @@ from .api_fields import ContactField, GoalsField, MilestonesField, Organisations
 from .api_filters import PROJECT_FILTERS
 from .choices import Status
 from .filters import ProjectFilterForm
+
+# How many news and events an app's project screen gets with the project (`latest_news`,
+# `upcoming_events`).
+SCREEN_CARDS = 5
 
 
 class ProjectIndexPage(FilteredIndexMixin, BasePage):
@@ -131,6 +135,10 @@ class ProjectPage(BasePage):
         DetailAPIField("funders", serializer=OrganisationsField()),
         DetailAPIField("partners", serializer=OrganisationsField()),
         DetailAPIField("contact", serializer=ContactField()),
+        DetailAPIField("latest_news", serializer=PageCardsField(lambda project: project.latest_news())),
+        DetailAPIField(
+            "upcoming_events", serializer=PageCardsField(lambda project: project.upcoming_events())
+        ),
         DetailAPIField("body"),
     ]
     # The JSON shape of each API field, for the OpenAPI document (api.openapi).
@@ -151,6 +159,16 @@ class ProjectPage(BasePage):
         "funders": shapes.array(shapes.ref("Organisation"), "Who funds the project, in the editors' order."),
         "partners": shapes.array(shapes.ref("Organisation"), "Who takes part, in the editors' order."),
         "contact": shapes.nullable(shapes.ref("Person") | {"description": "Whom to ask about the project."}),
+        "latest_news": shapes.array(
+            shapes.ref("ArticlePageListItem"),
+            f"The {SCREEN_CARDS} newest news naming the project, as cards (list items with `fields=*`); "
+            "all of them: `/api/v2/pages/?type=articles.ArticlePage&project={id}`.",
+        ),
+        "upcoming_events": shapes.array(
+            shapes.ref("EventPageListItem"),
+            f"The next {SCREEN_CARDS} of the project's events still running or to come, as cards; "
+            "all of them: `/api/v2/pages/?type=events.EventPage&project={id}&upcoming=true`.",
+        ),
         "body": shapes.ref("Body"),
     }
 
@@ -181,6 +199,14 @@ class ProjectPage(BasePage):
     def get_events(self):
         """Published events that belong to this project (the events' `project`), newest first."""
         return self.events.visible().for_cards().select_related("category").order_by("-start", "-pk")
+
+    def latest_news(self):
+        """The newest news naming this project, for an app's project screen."""
+        return self.get_articles()[:SCREEN_CARDS]
+
+    def upcoming_events(self):
+        """This project's events still running or to come, the next first."""
+        return self.events.visible().upcoming().for_cards().select_related("category")[:SCREEN_CARDS]
 
     def get_funders(self):
         return [funder.organisation for funder in self.funders.select_related("organisation")]

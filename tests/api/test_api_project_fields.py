@@ -5,12 +5,13 @@ detail-only, and a detail whose query cost does not grow with the entries."""
 import datetime
 
 import pytest
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from articles.factories import ArticlePageFactory
 from articles.models import ArticleEventLink, ArticleProjectLink
 from core.factories import OrganisationFactory, PersonFactory
-from events.factories import EventPageFactory
+from events.factories import EventDateFactory, EventPageFactory
 from media.factories import ImageFactory
 from preview.models import PreviewSnapshot
 from projects.factories import ProjectPageFactory
@@ -286,8 +287,9 @@ def cold_rendition_cache(settings):
 
 
 def project_with(site_tree, size):
-    """A project with 3 goals, 3 milestones, 2 funders and 2 partners (with logos) per
-    `size`, and a contact with photo and organisation."""
+    """A project with 3 goals, 3 milestones, 2 funders and 2 partners (with logos), and a
+    news item and an upcoming event (with images, tags and a further date) per `size`, and a
+    contact with photo and organisation."""
     contact = PersonFactory(organisation=OrganisationFactory(), photo=small_image())
     project = ProjectPageFactory(parent=site_tree.projects, contact=contact)
     for n in range(3 * size):
@@ -302,6 +304,14 @@ def project_with(site_tree, size):
         ProjectPartner.objects.create(
             project=project, organisation=OrganisationFactory(logo=small_image()), sort_order=n
         )
+    for n in range(size):
+        article = ArticlePageFactory(parent=site_tree.articles, hero_image=small_image())
+        article.tags.add("Daten")
+        ArticleProjectLink.objects.create(article=article, project=project, sort_order=0)
+        event = EventPageFactory(
+            parent=site_tree.events, project=project, start=timezone.now() + datetime.timedelta(days=n + 1)
+        )
+        EventDateFactory(event=event, start=event.start + datetime.timedelta(days=7))
     return project
 
 
@@ -309,8 +319,11 @@ def project_with(site_tree, size):
 # specific row, the check that it belongs to the site, its parent for meta, themes): 8.
 # Goals and milestones: one query each. Funders and partners: the links with organisations
 # and logos joined, then the logos' renditions: two each. The contact with organisation and
-# photo joined, then the photo's renditions: two.
-PROJECT_DETAIL_QUERIES = 16
+# photo joined, then the photo's renditions: two. The latest news as cards: view
+# restrictions, the articles, their images' renditions, tags and locales: five. The upcoming
+# events as cards: the same with further dates for tags, plus the view restrictions their
+# project links respect: six.
+PROJECT_DETAIL_QUERIES = 27
 
 
 @pytest.mark.parametrize("size", [1, 3])
@@ -328,12 +341,14 @@ def test_a_project_detail_costs_the_same_queries_however_many_entries(
     assert len(page["partners"]) == 2 * size
     assert all(funder["logo"]["renditions"] for funder in page["funders"])
     assert page["contact"]["photo"]["renditions"]
+    assert len(page["latest_news"]) == len(page["upcoming_events"]) == size
 
 
 # The request and the page as above, with tags instead of themes: 8. Related events and
-# projects: the links, then their pages, two each. The view restrictions that page links
-# respect, read once for all of them: 1.
-ARTICLE_DETAIL_QUERIES = 13
+# projects: the links, then their pages, two each. The related events' further dates, for
+# their next date: 1 (their images, none here, would add their renditions). The view
+# restrictions that page links respect, read once for all of them: 1.
+ARTICLE_DETAIL_QUERIES = 14
 
 
 @pytest.mark.parametrize("size", [1, 5])
@@ -355,3 +370,62 @@ def test_an_article_detail_costs_the_same_queries_however_many_related_pages(
         page = detail(client, article)
 
     assert len(page["related_events"]) == len(page["related_projects"]) == size
+
+
+def test_a_project_detail_carries_its_latest_news_and_upcoming_events_as_cards(client, site_tree):
+    project = ProjectPageFactory(parent=site_tree.projects)
+    other = ProjectPageFactory(parent=site_tree.projects)
+    news = []
+    for day in range(1, 8):
+        article = ArticlePageFactory(
+            parent=site_tree.articles, date=datetime.date(2025, 1, day), title=f"Nachricht {day}"
+        )
+        ArticleProjectLink.objects.create(article=article, project=project, sort_order=0)
+        news.append(article)
+    ArticlePageFactory(parent=site_tree.articles, title="Ohne Projekt")
+    soon = timezone.now() + datetime.timedelta(days=2)
+    later = EventPageFactory(
+        parent=site_tree.events, project=project, title="Später", start=soon + datetime.timedelta(days=5)
+    )
+    EventPageFactory(parent=site_tree.events, project=project, title="Bald", start=soon)
+    EventPageFactory(
+        parent=site_tree.events,
+        project=project,
+        title="Vorbei",
+        start=timezone.now() - datetime.timedelta(days=30),
+    )
+    EventPageFactory(parent=site_tree.events, project=other, title="Anderes Projekt", start=soon)
+    EventPageFactory(parent=site_tree.events, project=project, title="Entwurf", start=soon, live=False)
+
+    page = detail(client, project)
+
+    assert [card["title"] for card in page["latest_news"]] == [f"Nachricht {day}" for day in (7, 6, 5, 4, 3)]
+    assert [card["title"] for card in page["upcoming_events"]] == ["Bald", "Später"]
+    # Each card is the list item of its type with `fields=*`.
+    listed = client.get("/api/v2/pages/", {"type": "events.EventPage", "fields": "*", "id": later.pk}).json()
+    assert page["upcoming_events"][1] == listed["items"][0]
+
+
+def test_a_project_without_news_or_events_has_empty_card_lists(client, site_tree):
+    page = detail(client, ProjectPageFactory(parent=site_tree.projects))
+
+    assert (page["latest_news"], page["upcoming_events"]) == ([], [])
+
+
+def test_an_articles_related_events_carry_their_dates_status_and_image(client, site_tree):
+    start = timezone.now() + datetime.timedelta(days=3)
+    event = EventPageFactory(
+        parent=site_tree.events, title="Auftakt", start=start, status="postponed", hero_image=small_image()
+    )
+    article = ArticlePageFactory(parent=site_tree.articles)
+    ArticleEventLink.objects.create(article=article, event=event, sort_order=0)
+
+    [linked] = detail(client, article)["related_events"]
+    listed = client.get("/api/v2/pages/", {"type": "events.EventPage", "fields": "*"}).json()["items"][0]
+
+    assert (linked["id"], linked["title"], linked["type"]) == (event.pk, "Auftakt", "events.EventPage")
+    assert linked["url"] == listed["meta"]["html_url"]
+    for key in ("start", "end", "all_day", "next_start", "status", "hero_image"):
+        assert linked[key] == listed[key], key
+    assert linked["status"] == "postponed"
+    assert linked["hero_image"]["renditions"]["card"]["url"]
