@@ -281,9 +281,9 @@ def page_schemas(pages_endpoint) -> dict:
     schemas["PageListItem"] = page_union(
         api_page_models(),
         LISTING,
-        "A page in a list, of the type its `type` names. Without `type=` (or with several types) "
-        "items carry the fields all pages have; with one `type=`, `fields=*` gives all of that "
-        "type's card fields.",
+        "A page in a list, of the type its `type` names. `fields=*` gives all of that type's "
+        "card fields, with one `type=` and without (a search across types gives each hit as "
+        "its own type's card); other lists of several types carry the fields all pages have.",
     )
     schemas["PageDetail"] = page_union(
         specific_models, DETAIL, "A page with all its fields, of the type its `type` names."
@@ -458,7 +458,9 @@ def query_parameters() -> dict:
             string(),
             "Which fields to include, comma-separated: `*` for all (what a card needs), `_` for "
             "none, a name to add one, `-name` to leave one out, e.g. `_,title,teaser` or `*,-meta`. "
-            "Lists default to `id`, `title` and `meta`. Unknown names are a 400.",
+            "Lists default to `id`, `type`, `title` and `meta`. Unknown names are a 400. On a "
+            "list of several page types (no `type=`, e.g. a site search), `*` gives each item "
+            "the card of its own type, in the list's order.",
             examples={
                 "all": {"value": "*"},
                 "card": {"value": "_,title,teaser,hero_image"},

@@ -1,6 +1,8 @@
 """The headless API at /api/v2/: Wagtail's API v2 with lists that stay cheap as they grow
 and images in the one shape of `media.api`."""
 
+from collections import defaultdict
+
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import ForeignKey, ManyToManyField, ManyToOneRel, prefetch_related_objects
 from django.urls import NoReverseMatch
@@ -159,6 +161,31 @@ class CardPagesAPIViewSet(GermanViewNames, CheckedParametersMixin, PagesAPIViewS
             if field.related_model is image_model
         ]
         prefetch_related_objects(items, *lookups)
+
+    def listing_view(self, request):
+        if not self._mixed_cards_asked():
+            return super().listing_view(request)
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        pages = self.paginate_queryset(self.filter_queryset(queryset))
+        return self.get_paginated_response(self.mixed_card_representations(pages))
+
+    def _mixed_cards_asked(self) -> bool:
+        """`fields=*` on a list of several page types (no `type=`, or several, as in a site
+        search): each item comes as the card of its own type."""
+        return self.request.GET.get("fields") == "*" and self.get_queryset().model is Page
+
+    def mixed_card_representations(self, pages) -> list[dict]:
+        """Pages of any types as cards, in the list's order (a search's ranking): a query
+        per page type for the specific pages, then each type's cards as its list has them."""
+        specific = Page.objects.filter(pk__in=[page.pk for page in pages]).defer_streamfields().specific()
+        by_type = defaultdict(list)
+        for page in specific:
+            by_type[type(page)].append(page)
+        cards = {}
+        for group in by_type.values():
+            cards |= {page.pk: card for page, card in zip(group, self.card_representations(group), strict=True)}
+        return [cards[page.pk] for page in pages if page.pk in cards]
 
     def card_representations(self, pages) -> list[dict]:
         """Pages of one type as its list items with `fields=*` give them: the cards a page's

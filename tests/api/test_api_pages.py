@@ -1,10 +1,14 @@
 import datetime
+from unittest.mock import ANY
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from articles.factories import ArticlePageFactory
+from articles.models import ArticlePage
 from core.factories import CategoryFactory, ThemeFactory
 from events.factories import EventDateFactory, EventPageFactory, VenueFactory
 from home.factories import ContentPageFactory
@@ -225,3 +229,59 @@ def test_a_project_list_costs_the_same_queries_however_long(
         project.save()
 
     list_queries(client, django_assert_num_queries, "projects.ProjectPage", PROJECT_LIST_QUERIES)
+
+
+def search_across_types(client, **params):
+    response = client.get("/api/v2/pages/", {"search": "Sensoren", **params})
+    assert response.status_code == 200, response.content
+    return response.json()["items"]
+
+
+@pytest.fixture
+def sensor_pages(site_tree):
+    ArticlePageFactory(
+        parent=site_tree.articles,
+        title="Sensoren messen die Luft",
+        teaser="Neue Messpunkte.",
+        hero_image=small_image(),
+    )
+    EventPageFactory(parent=site_tree.events, title="Workshop: Sensoren selbst bauen", teaser="Löten lernen.")
+    ProjectPageFactory(parent=site_tree.projects, title="Sensoren für saubere Luft")
+    ArticlePageFactory(parent=site_tree.articles, title="Neuer Radweg")
+
+
+def test_a_search_across_page_types_gives_each_hit_as_the_card_of_its_type(client, sensor_pages):
+    ranked = search_across_types(client)
+    cards = search_across_types(client, fields="*")
+
+    assert [card["id"] for card in cards] == [item["id"] for item in ranked]
+    by_type = {card["type"]: card for card in cards}
+    assert set(by_type) == {"articles.ArticlePage", "events.EventPage", "projects.ProjectPage"}
+    article = by_type["articles.ArticlePage"]
+    assert (article["teaser"], article["date"]) == ("Neue Messpunkte.", ANY)
+    assert article["hero_image"]["renditions"]["card"]["url"]
+    assert by_type["events.EventPage"]["start"]
+    assert by_type["events.EventPage"]["teaser"] == "Löten lernen."
+    assert by_type["projects.ProjectPage"]["status"]
+    # The same card as the type's own list gives.
+    listed = list_items(client, "events.EventPage")
+    assert by_type["events.EventPage"] == listed[0]
+
+
+def test_a_search_across_page_types_costs_the_same_queries_however_many_hits(client, site_tree):
+    counts = []
+    for hits_per_type in (1, 6):
+        while ArticlePage.objects.count() < hits_per_type:
+            number = ArticlePage.objects.count()
+            ArticlePageFactory(
+                parent=site_tree.articles, title=f"Sensoren {number}", hero_image=small_image()
+            )
+            EventPageFactory(
+                parent=site_tree.events, title=f"Sensoren-Treffen {number}", hero_image=small_image()
+            )
+        search_across_types(client, fields="*")  # renders the renditions, once per image
+        with CaptureQueriesContext(connection) as queries:
+            assert len(search_across_types(client, fields="*")) == 2 * hits_per_type
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1]
