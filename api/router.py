@@ -184,7 +184,8 @@ class CardPagesAPIViewSet(GermanViewNames, CheckedParametersMixin, PagesAPIViewS
             by_type[type(page)].append(page)
         cards = {}
         for group in by_type.values():
-            cards |= {page.pk: card for page, card in zip(group, self.card_representations(group), strict=True)}
+            group_cards = self.card_representations(group)
+            cards |= {page.pk: card for page, card in zip(group, group_cards, strict=True)}
         return [cards[page.pk] for page in pages if page.pk in cards]
 
     def card_representations(self, pages) -> list[dict]:
