@@ -12,10 +12,10 @@ import datetime
 import re
 
 from django.core.exceptions import ValidationError
-from django.db.models import DateTimeField, DecimalField
+from django.db.models import DateTimeField, DecimalField, F
 from django.utils import timezone
 from rest_framework.filters import BaseFilterBackend
-from wagtail.api.v2.filters import FieldsFilter
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
 from wagtail.models import get_page_models
 
@@ -234,3 +234,31 @@ class CheckedFieldsFilter(FieldsFilter):
 def with_checked_fields(filter_backends) -> list:
     """A Wagtail endpoint's filter backends with its FieldsFilter swapped for ours."""
     return [CheckedFieldsFilter if backend is FieldsFilter else backend for backend in filter_backends]
+
+
+class PageOrderingFilter(OrderingFilter):
+    """Wagtail's `order=`, plus the orderings a page type computes (its model's
+    `api_orderings`: e.g. events by their next date, `order=next_start`). Pages without a
+    value for a computed ordering come last, in either direction."""
+
+    def filter_queryset(self, request, queryset, view):
+        computed = getattr(queryset.model, "api_orderings", {})
+        fields = [field for field in request.GET.get("order", "").split(",") if field]
+        if not any(field.lstrip("-") in computed for field in fields):
+            return super().filter_queryset(request, queryset, view)
+        if "search" in request.GET:
+            raise BadRequestError("search results come in order of relevance: leave out order=")
+        allowed = view.get_available_fields(queryset.model, db_fields_only=True)
+        expressions = []
+        for field in fields:
+            name = field.lstrip("-")
+            if name in computed:
+                queryset = computed[name](queryset)
+                expressions.append(
+                    F(name).desc(nulls_last=True) if field.startswith("-") else F(name).asc(nulls_last=True)
+                )
+            elif name in allowed:
+                expressions.append(field)
+            else:
+                raise BadRequestError(f"cannot order by '{field}' (unknown field)")
+        return queryset.order_by(*expressions, "pk")

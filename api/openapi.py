@@ -477,10 +477,16 @@ def query_parameters() -> dict:
             "order",
             string(),
             "Sort by a field, `-field` for descending, several comma-separated; or `random` "
-            "(not with `offset`). Without it: search results by relevance, articles newest "
-            "first, events with `upcoming` as that filter says, other pages in the order of the "
-            "site tree, everything else by id (snippets by name).",
-            examples={"title": {"value": "title"}, "newest": {"value": "-id"}},
+            "(not with `offset`). Events also sort by `next_start` (their next date still "
+            "running or to come; events that are over come last). Without it: search results "
+            "by relevance, articles newest first, events with `upcoming` as that filter says "
+            "and with `start_after`/`start_before` by the date that matched, other pages in the "
+            "order of the site tree, everything else by id (snippets by name).",
+            examples={
+                "title": {"value": "title"},
+                "newest": {"value": "-id"},
+                "next event first": {"value": "next_start"},
+            },
         ),
         "search": _query(
             "search",

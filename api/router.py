@@ -7,7 +7,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import ForeignKey, ManyToManyField, ManyToOneRel, prefetch_related_objects
 from django.urls import NoReverseMatch
 from taggit.managers import TaggableManager
-from wagtail.api.v2.filters import FieldsFilter
+from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
@@ -23,7 +23,13 @@ from core.visibility import expired_page_ids
 from media.api import IMAGE_PARTS, RENDITION_SPECS, ImagePartField, renditions_prefetch
 from media.visibility import visible_documents
 
-from .filters import FILTER_PARAMETERS, CheckedFieldsFilter, PageTypeFilter, with_checked_fields
+from .filters import (
+    FILTER_PARAMETERS,
+    CheckedFieldsFilter,
+    PageOrderingFilter,
+    PageTypeFilter,
+    with_checked_fields,
+)
 from .names import GermanViewNames
 from .pagination import LinkedPagination
 from .params import CheckedParametersMixin
@@ -80,7 +86,11 @@ class CardPagesAPIViewSet(GermanViewNames, CheckedParametersMixin, PagesAPIViewS
     filter_backends = [
         CheckedFieldsFilter,
         PageTypeFilter,
-        *(backend for backend in PagesAPIViewSet.filter_backends if backend is not FieldsFilter),
+        *(
+            PageOrderingFilter if backend is OrderingFilter else backend
+            for backend in PagesAPIViewSet.filter_backends
+            if backend is not FieldsFilter
+        ),
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters | FILTER_PARAMETERS
 

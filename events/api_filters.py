@@ -1,6 +1,5 @@
 """The filters of the events at /api/v2/pages/?type=events.EventPage (core.api_filters)."""
 
-from django.db.models import Q
 from django.utils import timezone
 
 from core import api_filters as filters
@@ -11,20 +10,6 @@ from .choices import AttendanceMode, Status, attendable
 def _upcoming_or_past(events, upcoming: bool):
     now = timezone.now()
     return events.upcoming(now) if upcoming else events.past(now)
-
-
-def _starting_between(events, after, before):
-    """Events with a date, the main one or a further one, that starts in the range."""
-    bounds = Q()
-    further = {}
-    if after:
-        bounds &= Q(start__gte=after)
-        further["further_dates__start__gte"] = after
-    if before:
-        bounds &= Q(start__lte=before)
-        further["further_dates__start__lte"] = before
-    # Both bounds in one filter(): they apply to the same further date.
-    return events.filter(bounds | filters.having(events, **further))
 
 
 EVENT_FILTERS = filters.PageFilters(
@@ -41,7 +26,8 @@ EVENT_FILTERS = filters.PageFilters(
                 filters.Parameter(
                     "start_after",
                     filters.START_OF,
-                    "Only events starting at or after this moment. " + filters.DATE_OR_DATETIME,
+                    "Only events with a date (main or further) starting at or after this moment, "
+                    "in the order of that date (`matched_start`). " + filters.DATE_OR_DATETIME,
                 ),
                 filters.Parameter(
                     "start_before",
@@ -50,7 +36,7 @@ EVENT_FILTERS = filters.PageFilters(
                     "that day). " + filters.DATE_OR_DATETIME,
                 ),
             ),
-            _starting_between,
+            lambda events, after, before: events.starting_between(after, before),
         ),
         filters.one(
             "attendance_mode",

@@ -195,16 +195,43 @@ class EventQuerySet(CardQuerySet):
     def upcoming(self, now=None):
         """Events with a date that has not ended yet (running events included), ordered by
         that next date, so a series whose first evening is over sorts by its next one."""
+        return self.with_next_start(now).filter(next_start__isnull=False).order_by("next_start", "pk")
+
+    def with_next_start(self, now=None):
+        """Each event with `next_start`: the start of its first date (main or further) that
+        has not ended yet, or None once every date is over."""
+        if "next_start" in self.query.annotations:
+            return self
         now = now or timezone.now()
         further_dates_ahead = EventDate.objects.filter(_not_ended(now), event=OuterRef("pk"))
         next_further_start = further_dates_ahead.order_by("start").values("start")[:1]
+        return self.annotate(next_further_start=Subquery(next_further_start)).annotate(
+            next_start=Case(When(_not_ended(now), then=F("start")), default=F("next_further_start"))
+        )
+
+    def starting_between(self, after=None, before=None):
+        """Events with a date, the main one or a further one, that starts in the range, in
+        the order of that date; each with `matched_start`, the start of its first date in
+        the range."""
+        main_in_range = Q()
+        further_in_range = {}
+        if after:
+            main_in_range &= Q(start__gte=after)
+            further_in_range["start__gte"] = after
+        if before:
+            main_in_range &= Q(start__lte=before)
+            further_in_range["start__lte"] = before
+        first_further = (
+            EventDate.objects.filter(event=OuterRef("pk"), **further_in_range)
+            .order_by("start")
+            .values("start")[:1]
+        )
         return (
-            self.annotate(next_further_start=Subquery(next_further_start))
-            .filter(_not_ended(now) | Q(next_further_start__isnull=False))
-            .annotate(
-                next_start=Case(When(_not_ended(now), then=F("start")), default=F("next_further_start"))
+            self.annotate(
+                matched_start=Case(When(main_in_range, then=F("start")), default=Subquery(first_further))
             )
-            .order_by("next_start", "pk")
+            .filter(matched_start__isnull=False)
+            .order_by("matched_start", "pk")
         )
 
     def past(self, now=None):
@@ -340,6 +367,8 @@ class EventPage(RoutablePageMixin, BasePage):
         # Read from upcoming_start(): an attribute named next_start would clash with the
         # annotation EventQuerySet.upcoming() puts on each event it loads.
         APIField("next_start", serializer=DateTimeField(source="upcoming_start", read_only=True)),
+        # Set by the `start_after`/`start_before` filter (EventQuerySet.starting_between).
+        APIField("matched_start", serializer=DateTimeField(read_only=True, default=None)),
         APIField("status"),
         APIField("attendance_mode"),
         APIField("venue", serializer=DirectoryEntryField()),
@@ -357,6 +386,8 @@ class EventPage(RoutablePageMixin, BasePage):
     # The JSON shape of each API field, for the OpenAPI document (api.openapi).
     # The filters of this type's list at /api/v2/pages/ (api_filters.py).
     api_filters = EVENT_FILTERS
+    # Orderings computed for `order=` (api.filters.PageOrderingFilter).
+    api_orderings = {"next_start": lambda events: events.with_next_start()}
     api_field_shapes = {
         "start": shapes.date_time("Start of the main date, ISO 8601 with the Berlin offset."),
         "end": shapes.nullable(shapes.date_time("End of the main date; null when open-ended.")),
@@ -367,6 +398,12 @@ class EventPage(RoutablePageMixin, BasePage):
             shapes.date_time(
                 "Start of the next date (main or further) that is still running or to come; "
                 "null when every date is over."
+            )
+        ),
+        "matched_start": shapes.nullable(
+            shapes.date_time(
+                "With `start_after` or `start_before`: the start of the event's first date (main "
+                "or further) in that range, by which the list is ordered; null otherwise."
             )
         ),
         "status": shapes.choices(Status, "Whether and how the event takes place."),

@@ -414,3 +414,52 @@ def test_attendance_mode_means_what_the_websites_filter_means(
     on_the_website = sorted(card.h2.get_text(strip=True) for card in page.find_all("article", class_="card"))
 
     assert from_the_api == on_the_website == expected
+
+
+# Events: ordered by their next date, and by the date a range matched
+
+
+def test_all_events_can_be_ordered_by_their_next_date_those_over_last(client, site_tree, calendar):
+    series = event(site_tree, "Reihe", from_now(days=-3), from_now(days=-3, hours=2))
+    EventDateFactory(event=series, start=from_now(days=3), end=from_now(days=3, hours=2))
+
+    soonest_first = titles(client, EVENTS, order="next_start")
+    latest_first = titles(client, EVENTS, order="-next_start")
+
+    assert soonest_first[:4] == ["Läuft gerade", "Morgen", "Reihe", "Nächste Woche"]
+    assert latest_first[:4] == ["Nächste Woche", "Reihe", "Morgen", "Läuft gerade"]
+    # Events whose every date is over have no next date: last, either way.
+    assert set(soonest_first[4:]) == set(latest_first[4:]) == {"Gestern", "Letzten Monat"}
+
+
+def test_ordering_by_next_date_goes_with_the_filters_but_not_with_search(client, calendar):
+    assert titles(client, EVENTS, upcoming="true", order="-next_start") == [
+        "Nächste Woche",
+        "Morgen",
+        "Läuft gerade",
+    ]
+    assert "order" in bad_request_message(client, type=EVENTS, search="Morgen", order="next_start")
+    assert "nonsense" in bad_request_message(client, type=EVENTS, order="next_start,nonsense")
+
+
+def test_a_date_range_lists_events_by_the_date_that_matched_and_names_it(client, site_tree):
+    series = event(site_tree, "Reihe", datetime.datetime(2025, 3, 1, 18, tzinfo=BERLIN))
+    EventDateFactory(event=series, start=datetime.datetime(2025, 3, 20, 18, tzinfo=BERLIN))
+    event(site_tree, "Einzeltermin", datetime.datetime(2025, 3, 10, 18, tzinfo=BERLIN))
+    event(site_tree, "Außerhalb", datetime.datetime(2025, 4, 10, 18, tzinfo=BERLIN))
+
+    response = client.get(
+        "/api/v2/pages/",
+        {"type": EVENTS, "fields": "*", "start_after": "2025-03-05", "start_before": "2025-03-31"},
+    )
+    items = response.json()["items"]
+
+    assert [(item["title"], item["matched_start"]) for item in items] == [
+        ("Einzeltermin", "2025-03-10T18:00:00+01:00"),
+        ("Reihe", "2025-03-20T18:00:00+01:00"),
+    ]
+    # Without a range there is no match to name.
+    assert {
+        item["matched_start"]
+        for item in client.get("/api/v2/pages/", {"type": EVENTS, "fields": "*"}).json()["items"]
+    } == {None}
