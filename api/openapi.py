@@ -29,6 +29,7 @@ from core import api_fields as core_api_fields
 from core import directory
 from core.blocks import BLOCK_VALUE_SHAPES, BodyBlock
 from events import api_fields as events_api_fields
+from events.models import EventPage
 from media import api as media_api
 from projects import api_fields as projects_api_fields
 from shapes import (
@@ -45,6 +46,7 @@ from shapes import (
 
 from .errors import REQUEST_ID_HEADER
 from .filters import declared_parameters
+from .occurrences import EVENT_PARAMETERS
 from .params import ID, PAGE_ID, WholeNumber, field_whole_number, whole_number_parameters
 from .router import api_router
 
@@ -815,6 +817,7 @@ def _paths(router, pages_endpoint) -> dict:
             },
         }
     }
+    paths[f"{API_PREFIX}occurrences/"] = occurrences_path()
     paths[API_PREFIX] = {
         "get": {
             "operationId": "index",
@@ -842,6 +845,59 @@ def _paths(router, pages_endpoint) -> dict:
         }
     }
     return paths
+
+
+def occurrences_path() -> dict:
+    """/api/v2/occurrences/ (api.occurrences): its parameters are the events list's."""
+    page_id = bounded(PAGE_ID)
+    events_label = EventPage._meta.label
+    event_parameters = {
+        name: next(parameter for label, parameter in uses if label == events_label)
+        for name, uses in declared_parameters().items()
+        if name in EVENT_PARAMETERS
+    }
+    numbers = query_parameters()
+    return {
+        "get": {
+            "operationId": "occurrences_list",
+            "tags": ["Pages"],
+            "summary": "List event dates",
+            "description": (
+                "Every date of every event (the main date and each further date) as an item of its "
+                "own, in date order, each with the event's card: what a calendar screen shows, "
+                "without expanding series. Without a range, the dates still running or to come."
+            ),
+            "parameters": [
+                *(
+                    _query(name, _filter_schema([(events_label, parameter)], page_id), parameter.description)
+                    for name, parameter in sorted(event_parameters.items())
+                ),
+                numbers["limit"],
+                numbers["offset"],
+            ],
+            "responses": {
+                "200": listing_response(ref("Occurrence"), "event dates"),
+                "304": NOT_MODIFIED,
+                "400": BAD_REQUEST,
+                "500": SERVER_ERROR,
+            },
+        }
+    }
+
+
+def occurrence_schemas() -> dict:
+    return {
+        "Occurrence": object_schema(
+            {
+                "start": date_time("Start of this date, with the Berlin offset."),
+                "end": nullable(date_time("End of this date; null when open-ended.")),
+                "all_day": boolean("When true, show the date only, no times."),
+                "note": string("e.g. „Teil 2: Mobilität“; may be empty (always for the main date)."),
+                "event": ref("EventPageListItem") | {"description": "The event's card."},
+            },
+            "One date of an event.",
+        )
+    }
 
 
 # --- The document --------------------------------------------------------------------
@@ -907,6 +963,7 @@ def build_openapi(router=api_router) -> dict:
         images_schemas(),
         documents_schemas(),
         directory_schemas(router),
+        occurrence_schemas(),
     )
 
     return {

@@ -11,6 +11,13 @@ from wagtail.api.v2.pagination import WagtailPagination
 from media.api import absolute_url
 
 
+class CountedList(list):
+    """A list the paginator counts as it counts a queryset (`count()`)."""
+
+    def count(self, *args):
+        return super().count(*args) if args else len(self)
+
+
 class LinkedPagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
         # Wagtail checks `offset` and `limit` (a 400 when malformed) and cuts the slice.

@@ -42,8 +42,11 @@ def api_index(request):
     return JsonResponse(
         {
             "endpoints": {
-                name: absolute_url(request, reverse(f"wagtailapi:{name}:listing"))
-                for name in api_router._endpoints
+                **{
+                    name: absolute_url(request, reverse(f"wagtailapi:{name}:listing"))
+                    for name in api_router._endpoints
+                },
+                "occurrences": absolute_url(request, reverse("api_occurrences")),
             },
             "openapi": absolute_url(request, reverse("api_openapi")),
             "docs": absolute_url(request, reverse("api_docs")),

@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 import core.editorial.link_chooser as link_chooser
+from api.occurrences import OccurrencesAPIViewSet
 from api.router import api_router
 from api.views import api_docs, api_index, api_not_found, openapi_json
 from media.views import serve_document, serve_public_media
@@ -39,6 +40,11 @@ urlpatterns = [
     ),
     # The API's description and its docs page, before the router so no endpoint can shadow them.
     path("api/v2/", api_index, name="api_index"),
+    path(
+        "api/v2/occurrences/",
+        api_router.wrap_view(OccurrencesAPIViewSet.as_view({"get": "occurrences_view"})),
+        name="api_occurrences",
+    ),
     path("api/v2/openapi.json", openapi_json, name="api_openapi"),
     path("api/v2/docs/", api_docs, name="api_docs"),
     path("api/v2/", api_router.urls),
