@@ -2,7 +2,8 @@
  * A minimal app on the Smart City CMS API, in plain JavaScript.
  *
  * It shows the two screens most channels need: the news list with the upcoming
- * events, and one article with its body blocks. Every screen is a single request:
+ * events (cancelled or postponed ones marked as such), and one article with its body
+ * blocks, whose links to pages of the CMS open in the app. Every screen is a single request:
  *   news:     GET pages/?type=articles.ArticlePage&fields=…&limit=6
  *   events:   GET pages/?type=events.EventPage&upcoming=true&fields=…&limit=5
  *   article:  GET pages/<id>/              (#artikel/<id> in the address)
@@ -19,6 +20,20 @@ const timeFormat = new Intl.DateTimeFormat("de-DE", { timeStyle: "short", timeZo
 /* "Montag, 7. März 2022, 17:00 Uhr": times are always shown in Berlin time, as the city announces them. */
 const formatDateTime = (date) => `${fullDateFormat.format(date)}, ${timeFormat.format(date)} Uhr`;
 const ATTENDANCE = { on_site: "vor Ort", online: "online", hybrid: "vor Ort und online" };
+/* An event that does not take place as planned says so, as on the website (its `status`). */
+const STATUS = {
+  cancelled: "Abgesagt",
+  postponed: "Verschoben, neuer Termin folgt",
+  rescheduled: "Auf neuen Termin verlegt",
+  moved_online: "Findet online statt",
+};
+/* Where a link to a page of the CMS opens inside the app, by page type; other pages open on the website. */
+const APP_ROUTES = {
+  "articles.ArticlePage": (id) => `#artikel/${id}`,
+  "articles.ArticleIndexPage": () => "#aktuelles",
+  "events.EventIndexPage": () => "#veranstaltungen",
+  "home.HomePage": () => "#",
+};
 
 async function getJSON(path, query = {}) {
   const url = new URL(path, API);
@@ -41,11 +56,22 @@ function el(tag, attributes = {}, ...children) {
   return node;
 }
 
-/* Rich text arrives as ready HTML from the city's own editors: links are absolute, images have src. */
+/* Rich text arrives as ready HTML from the city's own editors: links are absolute, images have src.
+ * Links to pages carry data-page-id and data-page-type, so the app opens those it has a screen for. */
 function html(markup) {
   const template = document.createElement("template");
   template.innerHTML = markup;
+  for (const anchor of template.content.querySelectorAll("a[data-page-id]")) {
+    const route = APP_ROUTES[anchor.dataset.pageType];
+    if (route) anchor.href = route(anchor.dataset.pageId);
+  }
   return template.content;
+}
+
+/* A link the API gives as {id, type, url}: inside the app where it has a screen, else on the website. */
+function pageHref(target) {
+  const route = APP_ROUTES[target.type];
+  return route ? route(target.id) : target.url;
 }
 
 /* The image shape is the same everywhere: renditions with WebP, alt text, credit. */
@@ -94,10 +120,11 @@ function articleCard(article) {
 function eventItem(event) {
   const start = new Date(event.next_start || event.start);
   const where = [event.venue?.name, ATTENDANCE[event.attendance_mode]].filter(Boolean).join(", ");
+  const status = STATUS[event.status];
   return el(
     "li",
-    {},
-    el("h3", {}, el("a", { href: event.meta.html_url }, event.title)),
+    { className: status ? `status-${event.status}` : null },
+    el("h3", {}, status ? el("span", { className: "event-status" }, `${status}: `) : null, el("a", { href: event.meta.html_url }, event.title)),
     el(
       "p",
       { className: "meta" },
@@ -120,7 +147,7 @@ async function showOverview() {
     getJSON("pages/", {
       type: "events.EventPage",
       upcoming: "true",
-      fields: "start,all_day,next_start,attendance_mode,venue",
+      fields: "start,all_day,next_start,status,attendance_mode,venue",
       limit: 5,
     }),
   ]);
@@ -131,7 +158,8 @@ async function showOverview() {
 }
 
 function link(value) {
-  return el("a", { href: value.url, target: value.new_tab ? "_blank" : null, rel: value.new_tab ? "noopener" : null }, value.text);
+  const href = value.page ? pageHref(value.page) : value.url;
+  return el("a", { href, target: value.new_tab ? "_blank" : null, rel: value.new_tab ? "noopener" : null }, value.text);
 }
 
 /* One renderer per block type of the body; unknown types are skipped, so new block types never break the app. */
@@ -160,13 +188,14 @@ const BLOCKS = {
     el("p", {}, el("a", { href: value.document.url }, value.title || value.document.title), ` (${value.document.file_type}, ${Math.ceil(value.document.file_size / 1024)} KB)`),
   event_teaser: (value) =>
     value.event &&
-    el("p", {}, el("a", { href: value.event.url }, value.event.title), ` – ${formatDateTime(new Date(value.event.start))}`),
+    el("p", {}, el("a", { href: pageHref(value.event) }, value.event.title), ` – ${formatDateTime(new Date(value.event.start))}`),
 };
 
 function renderArticle(page, isPreview) {
   const article = document.getElementById("article");
   const credits = page.image_credits || [];
-  article.replaceChildren(
+  /* replaceChildren, unlike el(), would print null as the text "null": leave the empty parts out. */
+  const parts = [
     isPreview ? el("p", { className: "preview-note" }, "Vorschau: Dieser Entwurf ist noch nicht veröffentlicht.") : null,
     el("p", {}, el("a", { href: "#" }, "← Zur Übersicht")),
     el("h1", {}, page.title),
@@ -175,7 +204,8 @@ function renderArticle(page, isPreview) {
     picture(page.hero_image, "hero"),
     ...(page.body || []).map((block) => BLOCKS[block.type]?.(block.value)).filter(Boolean),
     credits.length ? el("p", { className: "credits" }, `Bildnachweise: ${credits.map((credit) => credit.line).join("; ")}`) : null,
-  );
+  ];
+  article.replaceChildren(...parts.filter((part) => part !== null && part !== undefined && part !== false));
   document.getElementById("overview").hidden = true;
   article.hidden = false;
   document.title = `${page.title} – Smart City`;
@@ -189,7 +219,12 @@ async function route() {
     const match = location.hash.match(/^#artikel\/(\d+)$/);
     if (token) renderArticle(await getJSON("preview/", { token }), true);
     else if (match) renderArticle(await getJSON(`pages/${match[1]}/`), false);
-    else await showOverview();
+    else {
+      await showOverview();
+      /* #aktuelles and #veranstaltungen, the app's own addresses of the site's section pages. */
+      const section = { "#aktuelles": "news-heading", "#veranstaltungen": "events-heading" }[location.hash];
+      if (section) document.getElementById(section).scrollIntoView();
+    }
     showStatus("");
   } catch (error) {
     showStatus(`Die Inhalte konnten nicht geladen werden (${error.message}).`, true);

@@ -2,6 +2,7 @@
 developers' documentation, and the proof that CORS lets a browser app read the API."""
 
 import functools
+import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -10,10 +11,14 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from articles.models import ArticlePage
+
 from .test_accessibility import AXE_OPTIONS, describe
 
 EXAMPLE_APP_DIR = Path(__file__).resolve().parents[2] / "examples" / "app"
 SEED_ARTICLE_TITLE = "07.03.: Live-Auftakt von smart.wuppertal"
+REVIEW_ARTICLE_TITLE = "Rückblick: So startete smart.wuppertal"
+CANCELLED_EVENT_TITLE = "Stadtspaziergang zu den Klimasensoren"
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -66,6 +71,56 @@ def test_the_app_shows_an_article_with_its_blocks_and_credits(page: Page, app_ur
     expect(article.locator("p b")).to_have_text("Bitte vormerken:")
     expect(article.locator(".credits")).to_contain_text("Bildnachweise")
     expect(page).to_have_title(f"{SEED_ARTICLE_TITLE} – Smart City")
+
+
+def test_an_article_shows_no_empty_parts_as_text(page: Page, app_url):
+    page.goto(app_url)
+
+    page.get_by_role("link", name=SEED_ARTICLE_TITLE).click()
+
+    article = page.locator("#article")
+    expect(article.get_by_role("heading", level=1)).to_have_text(SEED_ARTICLE_TITLE)
+    assert "null" not in article.inner_text()
+    assert "undefined" not in article.inner_text()
+
+
+def test_a_cancelled_event_is_marked_as_on_the_website(page: Page, app_url):
+    page.goto(app_url)
+
+    walk = page.locator("#events > li", has_text=CANCELLED_EVENT_TITLE)
+
+    expect(walk).to_contain_text(f"Abgesagt: {CANCELLED_EVENT_TITLE}")
+    expect(page.locator("#events > li", has_text="Abgesagt")).to_have_count(1)
+
+
+def test_a_link_to_a_section_in_an_article_opens_inside_the_app(page: Page, app_url, db):
+    review = ArticlePage.objects.get(title=REVIEW_ARTICLE_TITLE)
+    page.goto(f"{app_url}#artikel/{review.pk}")
+    expect(page.locator("#article h1")).to_have_text(REVIEW_ARTICLE_TITLE)
+
+    page.locator("#article").get_by_role("link", name="Veranstaltungen", exact=True).first.click()
+
+    expect(page).to_have_url(re.compile(r"#veranstaltungen$"))
+    expect(page.locator("#overview")).to_be_visible()
+    expect(page.locator("#events > li").first).to_be_visible()
+
+
+def test_a_browser_app_revalidates_with_the_etag_it_may_read(page: Page, app_url, demo_server):
+    page.goto(app_url)
+    expect(page.locator("#news > li").first).to_be_visible(timeout=30_000)
+
+    statuses = page.evaluate(
+        """async (api) => {
+            const url = api + "pages/?type=articles.ArticlePage&limit=1";
+            const first = await fetch(url, {cache: "no-store"});
+            const etag = first.headers.get("ETag");
+            const again = await fetch(url, {cache: "no-store", headers: {"If-None-Match": etag}});
+            return [first.status, Boolean(etag), Boolean(first.headers.get("Last-Modified")), again.status];
+        }""",
+        f"{demo_server.url}/api/v2/",
+    )
+
+    assert statuses == [200, True, True, 304]
 
 
 def test_the_app_has_no_wcag_violations(page: Page, app_url):
