@@ -36,7 +36,7 @@ lint: install
 	DATABASE_URL=sqlite:///:memory: $(PY) manage.py makemigrations --check --dry-run
 
 test: lint
-	$(PY) -m tests.run --numprocesses auto --dist loadscope
+	$(PY) -m tests.run --numprocesses auto
 
 # Compiles the project's German catalogue after an edit of its .po. polib (a dev requirement)
 # does what GNU gettext's msgfmt would, so no system package is needed; the .mo is committed.

@@ -13,16 +13,15 @@ from pathlib import Path
 import httpx
 import pytest
 from django.core.cache import cache
-from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from django.test import Client as DjangoClient
 from wagtail.models import Page
 
 from api.openapi import api_page_models, page_type_label
+from api.router import CardPagesAPIViewSet
 from articles.models import ArticlePage
 from demo.loader import DemoContentLoader
 from preview.models import PreviewSnapshot
+from tests.wsgi import site_in_test_transaction
 
 BIN = Path(sys.executable).parent
 CLIENT_PACKAGE = "smart_city_api_client"
@@ -30,7 +29,7 @@ MODELS_MODULE = "smart_city_api_models"
 
 
 @pytest.fixture(scope="module")
-def document(django_db_setup, django_db_blocker) -> Path:
+def document(django_db_setup, django_db_blocker) -> bytes:
     """The live document, as an app developer downloads it."""
     with django_db_blocker.unblock():
         response = DjangoClient().get("/api/v2/openapi.json")
@@ -96,14 +95,8 @@ def demo_site(db):
 
 @pytest.fixture
 def site_app(demo_site):
-    """The site as a WSGI application seeing the test's data (see test_openapi.wsgi_app)."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
-        yield WSGIHandler()
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
+    with site_in_test_transaction() as app:
+        yield app
 
 
 def api_client(package, app=None, answer=None):
@@ -125,8 +118,6 @@ def schema_class_name(model, suffix="") -> str:
 
 def field_names(model, *, listing):
     """The type-specific API fields of the page type that a default answer carries."""
-    from api.router import CardPagesAPIViewSet
-
     names = [field.name for field in getattr(model, "api_fields", [])]
     if listing:
         names = [name for name in names if name not in CardPagesAPIViewSet.detail_only_fields]

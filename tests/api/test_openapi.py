@@ -12,9 +12,6 @@ import pytest
 import schemathesis
 import wagtail_factories
 from django.contrib.staticfiles import finders
-from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from openapi_spec_validator import validate
 from schemathesis.checks import not_a_server_error
@@ -42,6 +39,7 @@ from media.factories import ImageFactory
 from preview.models import PreviewSnapshot
 from projects.factories import ProjectPageFactory
 from projects.models import ProjectFunder, ProjectGoal, ProjectMilestone, ProjectPage, ProjectPartner
+from tests.wsgi import site_in_test_transaction
 
 BERLIN = ZoneInfo("Europe/Berlin")
 VIDEO_URL = "https://www.youtube.com/watch?v=smart-city"
@@ -354,16 +352,8 @@ def content(site_tree):
 
 @pytest.fixture
 def wsgi_app(content):
-    """The site as a WSGI application, seeing the test's data. Django's test client keeps
-    the test's transaction open across requests, and so must this: a plain WSGI handler
-    would close the database connection after each request."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
-        yield WSGIHandler()
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
+    with site_in_test_transaction() as app:
+        yield app
 
 
 def closed(schema):
