@@ -14,7 +14,7 @@ from media.views import serve_document, serve_public_media
 from preview.api import PagePreviewAPIViewSet
 
 from .health import healthz
-from .views import VisiblePagesSitemap, robots_txt, search
+from .views import VisiblePagesSitemap, robots_txt, search, security_txt
 
 # The rich text editor's link dialog in German, with "In neuem Tab öffnen"
 # (core.editorial.link_chooser): ahead of the admin's own views under the same addresses and names.
@@ -58,6 +58,7 @@ urlpatterns = [
     path("suche/", search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": VisiblePagesSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
     path("healthz", healthz, name="healthz"),
 ]
 

@@ -1,12 +1,16 @@
-"""Views outside Wagtail's page tree: the site search, the sitemap and robots.txt."""
+"""Views outside Wagtail's page tree: the site search, the sitemap, robots.txt and
+security.txt."""
 
+import datetime
 import re
 from dataclasses import dataclass
 
 from django import forms
+from django.conf import settings
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -99,4 +103,20 @@ def robots_txt(request):
         "",
         f"Sitemap: {sitemap_url}",
     ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def security_txt(request):
+    """/.well-known/security.txt (RFC 9116): where to report a vulnerability, from settings;
+    it expires SECURITY_TXT_VALID_DAYS after each request, so it never goes stale."""
+    expires = timezone.now() + datetime.timedelta(days=settings.SECURITY_TXT_VALID_DAYS)
+    lines = [
+        *(f"Contact: {contact}" for contact in settings.SECURITY_CONTACTS),
+        f"Expires: {expires.astimezone(datetime.UTC):%Y-%m-%dT%H:%M:%SZ}",
+        "Preferred-Languages: de, en",
+        f"Canonical: {absolute_url(request, reverse('security_txt'))}",
+    ]
+    if settings.SECURITY_POLICY_URL:
+        lines.append(f"Policy: {settings.SECURITY_POLICY_URL}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

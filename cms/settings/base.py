@@ -5,6 +5,7 @@ through the helpers in ``env``; ``dev``, ``test`` and ``production`` only add wh
 specific to them. The README lists every variable with its default.
 """
 
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -155,12 +156,20 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Passwords of at least 12 characters, none from the list of common ones.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env_int("PASSWORD_MIN_LENGTH", 12)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# A session (an editor's sign-in, a visitor's entered page password) ends after this many
+# hours without a request; each request starts the count again.
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_HOURS", 8) * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
 
 # German is the content and admin language.
 LANGUAGE_CODE = "de"
@@ -295,6 +304,14 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000"
 # A mail server that does not answer delays the request by EMAIL_TIMEOUT at most.
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Smart City CMS <cms@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# /.well-known/security.txt (RFC 9116): whom to tell about a vulnerability (mailto: or
+# https: addresses; by default the sender address of the CMS's e-mails), the disclosure
+# policy's address if there is one, and how many days ahead the file's expiry lies (RFC 9116
+# advises less than a year).
+SECURITY_CONTACTS = env_list("SECURITY_CONTACT", default=[f"mailto:{parseaddr(DEFAULT_FROM_EMAIL)[1]}"])
+SECURITY_POLICY_URL = env_str("SECURITY_POLICY_URL")
+SECURITY_TXT_VALID_DAYS = env_int("SECURITY_TXT_VALID_DAYS", 180)
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
