@@ -4,11 +4,14 @@ import datetime
 import secrets
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinLengthValidator, URLValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.text import capfirst
 from wagtail.models import get_page_models
+
+from .addresses import NotPublic, check_public
 
 SECRET_MIN_LENGTH = 16
 
@@ -85,6 +88,22 @@ class WebhookEndpoint(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        # Only an address that is well-formed can be resolved; the URL field reports the rest.
+        if self.url and not self._url_has_errors():
+            try:
+                check_public(self.url)
+            except NotPublic as refusal:
+                raise ValidationError({"url": refusal}) from refusal
+
+    def _url_has_errors(self) -> bool:
+        try:
+            self._meta.get_field("url").clean(self.url, self)
+        except ValidationError:
+            return True
+        return False
 
     def wants(self, event: str, page_type: str) -> bool:
         """Whether this endpoint subscribed to the event for pages of this type (none chosen: all)."""

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import requests
 from django.conf import settings
 
+from .addresses import NotPublic, check_public
+
 USER_AGENT = "SmartCityCMS-Webhooks/1.0"
 # How much of an error response the log keeps: enough to see what the receiver complained about.
 ERROR_EXCERPT_BYTES = 300
@@ -38,6 +40,11 @@ def post(delivery) -> Outcome:
         "X-Webhook-Signature": signature(delivery.endpoint.secret, body),
     }
     timeout = settings.WEBHOOK_TIMEOUT
+    try:
+        # Again at each delivery: the name may lead elsewhere now than when it was saved.
+        check_public(delivery.endpoint.url)
+    except NotPublic as refusal:
+        return Outcome(None, f"Nicht gesendet: {refusal.message}")
     try:
         # No redirects: a redirected POST may go on as a GET, or to an address nobody
         # registered. A moved receiver is an error to see in the log and fix in the endpoint.

@@ -290,6 +290,9 @@ if FRONTEND_CACHE_URL:
 # and the wait before the first retry; each further wait is four times the one before
 # (30 s, 2 min, 8 min, 32 min, 2 h 8 min). Retries need the database task backend.
 WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 5)
+# Receivers in the internal network webhooks may reach all the same (host names as in the
+# endpoint's address); every other endpoint must resolve to public addresses only.
+WEBHOOK_ALLOWED_HOSTS = env_list("WEBHOOK_ALLOWED_HOSTS")
 WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 6)
 WEBHOOK_RETRY_DELAY = env_int("WEBHOOK_RETRY_DELAY", 30)
 # The scheduler deletes delivered and failed deliveries from the log after this many days.

@@ -14,6 +14,8 @@ SECRET_KEY = "test-only-insecure-key"
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 DEBUG = False
 ALLOWED_HOSTS = ["localhost", "testserver", "127.0.0.1"]
+# The webhook tests' receiver listens on this machine (webhooks.addresses).
+WEBHOOK_ALLOWED_HOSTS = ["127.0.0.1"]
 
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured(

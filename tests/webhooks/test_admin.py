@@ -23,6 +23,13 @@ PROJECT_PAGE_TYPES = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _receiver_host(settings):
+    """The receiver's name stands for a public host; the test machine cannot resolve it, so it
+    is trusted as listed (webhooks.addresses). The address checks have tests of their own."""
+    settings.WEBHOOK_ALLOWED_HOSTS = [*settings.WEBHOOK_ALLOWED_HOSTS, "app.wuppertal.example"]
+
+
 def endpoint_form(**overrides) -> dict:
     data = {
         "name": "Stadt-App",
@@ -209,3 +216,40 @@ def test_the_delivery_log_costs_the_same_queries_however_many_endpoints_it_lists
 
     assert len(response.context["object_list"]) == 6
     assert len(six_endpoints) == len(one_endpoint)
+
+
+@pytest.mark.parametrize(
+    ("url", "named"),
+    [
+        ("http://127.0.0.1:8000/admin/", "127.0.0.1"),
+        ("http://localhost/hooks", "„localhost“ führt zu"),
+        ("http://10.0.0.5/hooks", "10.0.0.5"),
+        ("http://192.168.1.10/hooks", "192.168.1.10"),
+        ("http://169.254.169.254/latest/meta-data/", "169.254.169.254"),
+        ("http://[::1]/hooks", "::1"),
+        ("http://[fd00::1]/hooks", "fd00::1"),
+        ("http://224.0.0.1/hooks", "224.0.0.1"),
+        ("http://0.0.0.0/hooks", "0.0.0.0"),
+        ("https://nicht-aufloesbar.invalid/hooks", "lässt sich nicht auflösen"),
+    ],
+)
+def test_an_address_in_the_internal_network_is_refused_when_saved(admin_client, settings, url, named):
+    settings.WEBHOOK_ALLOWED_HOSTS = []
+
+    response = admin_client.post(reverse("webhooks:add"), endpoint_form(url=url))
+
+    assert response.status_code == 200
+    [message] = response.context["form"].errors["url"]
+    assert named in message
+    assert not WebhookEndpoint.objects.exists()
+
+
+def test_a_public_address_is_accepted(admin_client, settings):
+    settings.WEBHOOK_ALLOWED_HOSTS = []
+
+    response = admin_client.post(
+        reverse("webhooks:add"), endpoint_form(url="https://145.253.2.203/hooks/cms")
+    )
+
+    assert response.status_code == 302
+    assert WebhookEndpoint.objects.get().url == "https://145.253.2.203/hooks/cms"

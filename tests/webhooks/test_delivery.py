@@ -234,3 +234,17 @@ def test_a_refused_connection_is_recorded(site_tree, article, committed):
     assert delivery.last_status_code is None
     assert "Verbindung fehlgeschlagen" in delivery.last_error
     assert "refused" in delivery.last_error.lower()
+
+
+def test_a_delivery_to_a_name_that_now_leads_inside_is_not_sent(article, receiver, settings, committed):
+    """Checked again at each delivery: the endpoint was saved while its name was trusted, or
+    while it resolved elsewhere; the delivery is not sent and the log says why."""
+    WebhookEndpointFactory(name="Umgezogen", url=receiver.url)
+    settings.WEBHOOK_ALLOWED_HOSTS = []
+
+    publish(article, committed)
+
+    delivery = WebhookDelivery.objects.get()
+    assert receiver.requests == []
+    assert delivery.status != DeliveryStatus.DELIVERED
+    assert delivery.last_error.startswith("Nicht gesendet: „127.0.0.1“ führt zu 127.0.0.1")
