@@ -31,20 +31,18 @@ class OccurrencesAPIViewSet(CardPagesAPIViewSet):
     def occurrences_view(self, request):
         self.check_query_parameters()
         after, before = self._range()
-        events = self._events().prefetch_related("further_dates")
+        now = timezone.now()
+        events = self._events()
         if after is None and before is None:
-            now = timezone.now()
-
-            def wanted(date):
-                return not date.has_ended(now)
-        else:
-
-            def wanted(date):
-                return (after is None or date.start >= after) and (before is None or date.start <= before)
-
+            events = events.upcoming(now)
         occurrences = CountedList(
             sorted(
-                ((date, event) for event in events for date in event.dates() if wanted(date)),
+                (
+                    (date, event)
+                    for event in events.prefetch_related("further_dates")
+                    for date in event.dates()
+                    if _wanted(date, after, before, now)
+                ),
                 key=lambda occurrence: (occurrence[0].start, occurrence[1].pk),
             )
         )
@@ -88,3 +86,10 @@ class OccurrencesAPIViewSet(CardPagesAPIViewSet):
     def _cards(self, events) -> dict:
         unique = list({event.pk: event for event in events}.values())
         return {event.pk: card for event, card in zip(unique, self.card_representations(unique), strict=True)}
+
+
+def _wanted(date, after, before, now) -> bool:
+    """A date in the range asked for; without one, a date still running or to come."""
+    if after is None and before is None:
+        return not date.has_ended(now)
+    return (after is None or date.start >= after) and (before is None or date.start <= before)
