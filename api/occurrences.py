@@ -9,7 +9,6 @@ with `fields=*`. The range (`start_after`, `start_before`) and the event filters
 
 from django.utils import timezone
 from rest_framework.fields import DateTimeField
-from wagtail.api.v2.utils import BadRequestError
 
 from events.models import EventPage
 
@@ -62,16 +61,9 @@ class OccurrencesAPIViewSet(CardPagesAPIViewSet):
         return self.paginator.get_paginated_response(items)
 
     def check_query_parameters(self, queryset=None):
-        query = self.request.GET
-        unknown = set(query) - self.known_query_parameters
-        if unknown:
-            raise BadRequestError(
-                "query parameter is not an operation or a recognised field: " + ", ".join(sorted(unknown))
-            )
+        self.refuse_unknown_parameters()
         # Whole numbers (`project`, `limit`, `offset`) in range, as on the other endpoints.
-        for name, rule in self._whole_number_rules(EventPage).items():
-            for value in query.getlist(name):
-                rule.check(name, value)
+        self.check_whole_numbers(EventPage)
 
     def _range(self):
         read = value_in(self.request.GET)

@@ -852,9 +852,9 @@ def occurrences_path() -> dict:
     page_id = bounded(PAGE_ID)
     events_label = EventPage._meta.label
     event_parameters = {
-        name: next(parameter for label, parameter in uses if label == events_label)
-        for name, uses in declared_parameters().items()
-        if name in EVENT_PARAMETERS
+        parameter.name: parameter
+        for parameter in EventPage.api_filters.parameters
+        if parameter.name in EVENT_PARAMETERS
     }
     numbers = query_parameters()
     return {

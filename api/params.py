@@ -107,15 +107,27 @@ class CheckedParametersMixin:
 
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)
-        query = self.request.GET
-        for name, rule in self._whole_number_rules(queryset.model).items():
-            for value in query.getlist(name):
-                rule.check(name, value)
-        operator = query.get("search_operator")
+        self.check_whole_numbers(queryset.model)
+        operator = self.request.GET.get("search_operator")
         if operator is not None and operator not in SEARCH_OPERATORS:
             raise BadRequestError(
                 f"search_operator must be one of {', '.join(SEARCH_OPERATORS)}, got {operator!r}"
             )
+
+    def refuse_unknown_parameters(self) -> None:
+        """For views beside the router (preview, occurrences) that take their
+        `known_query_parameters` only, no field filters; worded as Wagtail words it."""
+        unknown = set(self.request.GET) - self.known_query_parameters
+        if unknown:
+            raise BadRequestError(
+                "query parameter is not an operation or a recognised field: " + ", ".join(sorted(unknown))
+            )
+
+    def check_whole_numbers(self, model) -> None:
+        query = self.request.GET
+        for name, rule in self._whole_number_rules(model).items():
+            for value in query.getlist(name):
+                rule.check(name, value)
 
     def _whole_number_rules(self, model) -> dict[str, WholeNumber]:
         rules = {

@@ -128,18 +128,18 @@ class PageLinkListField(ReadOnlyField):
 
 class PageCardsField(ReadOnlyField):
     """Other pages a page's screen shows (a project's latest news), as cards: each in the
-    shape of its type's list item with `fields=*`. `pages` gives them for a page; the pages
-    endpoint serving the page renders them as its list does (`card_representations`)."""
+    shape of its type's list item with `fields=*`. The page's method of the field's name
+    gives them; the pages endpoint serving the page renders them as its list does
+    (`card_representations`)."""
 
-    def __init__(self, pages, **kwargs):
-        self.pages = pages  # e.g. ProjectPage.latest_news
+    def __init__(self, **kwargs):
         super().__init__(source="*", **kwargs)
 
     def to_representation(self, page):
         # A draft never saved points to nothing yet.
         if page.pk is None:
             return []
-        return self.context["view"].card_representations(self.pages(page))
+        return self.context["view"].card_representations(getattr(page, self.field_name)())
 
 
 # --- JSON shapes (api.openapi) ------------------------------------------------------

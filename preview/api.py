@@ -42,11 +42,7 @@ class PagePreviewAPIViewSet(CardPagesAPIViewSet):
         return Response(self.get_serializer(page).data)
 
     def check_query_parameters(self, queryset=None):
-        unknown = set(self.request.GET) - self.known_query_parameters
-        if unknown:
-            raise BadRequestError(
-                "query parameter is not an operation or a recognised field: " + ", ".join(sorted(unknown))
-            )
+        self.refuse_unknown_parameters()
         if not self.request.GET.get("token"):
             raise BadRequestError("the token parameter is required: /api/v2/preview/?token=<token>")
 

@@ -135,10 +135,8 @@ class ProjectPage(BasePage):
         DetailAPIField("funders", serializer=OrganisationsField()),
         DetailAPIField("partners", serializer=OrganisationsField()),
         DetailAPIField("contact", serializer=ContactField()),
-        DetailAPIField("latest_news", serializer=PageCardsField(lambda project: project.latest_news())),
-        DetailAPIField(
-            "upcoming_events", serializer=PageCardsField(lambda project: project.upcoming_events())
-        ),
+        DetailAPIField("latest_news", serializer=PageCardsField()),
+        DetailAPIField("upcoming_events", serializer=PageCardsField()),
         DetailAPIField("body"),
     ]
     # The JSON shape of each API field, for the OpenAPI document (api.openapi).
