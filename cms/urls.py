@@ -14,6 +14,7 @@ from media.views import serve_document, serve_public_media
 from preview.api import PagePreviewAPIViewSet
 
 from .health import healthz
+from .signin.page_passwords import authenticate_with_password
 from .views import VisiblePagesSitemap, robots_txt, search, security_txt
 
 # The rich text editor's link dialog in German, with "In neuem Tab öffnen"
@@ -60,6 +61,13 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
     path("healthz", healthz, name="healthz"),
+    # The password form of protected pages, throttled (cms.signin): ahead of Wagtail's own view
+    # under the same address and name.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
 ]
 
 if settings.DEBUG:

@@ -5,6 +5,7 @@ through the helpers in ``env``; ``dev``, ``test`` and ``production`` only add wh
 specific to them. The README lists every variable with its default.
 """
 
+import datetime
 from email.utils import parseaddr
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import dj_database_url
 from botocore.config import Config
 from corsheaders.defaults import default_headers as cors_default_headers
 
-from .env import env_bool, env_choice, env_int, env_list, env_str
+from .env import env_bool, env_choice, env_int, env_list, env_networks, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "webhooks",
     "cms",
     "corsheaders",
+    "axes",
     "django_tasks",
     "django_tasks_db",
     # Installed everywhere, idle without WAGTAILFRONTENDCACHE (see below); with it, page
@@ -93,6 +95,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a refused sign-in (a locked-out user name and client) into the lockout page.
+    "axes.middleware.AxesMiddleware",
     # A view's uncaught error under /api/ becomes a JSON 500 with a request id
     # (api.errors). Its answer is made where the view's would be, so it passes every
     # middleware on the way out: CORS headers, never cached or marked public (not a 200).
@@ -170,6 +174,32 @@ AUTH_PASSWORD_VALIDATORS = [
 # hours without a request; each request starts the count again.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_HOURS", 8) * 60 * 60
 SESSION_SAVE_EVERY_REQUEST = True
+
+# Sign-in throttling (django-axes, cms.signin): after SIGNIN_FAILURE_LIMIT wrong passwords for
+# one user name from one client address, that pair is refused for SIGNIN_LOCKOUT_MINUTES, even
+# with the right password; the admin's "Anmeldesperren" lists and lifts them. The counts live
+# in the database, so every web container sees the same. Page passwords are throttled alike.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("SIGNIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("SIGNIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# A lockout ends SIGNIN_LOCKOUT_MINUTES after the attempt that caused it, however often the
+# locked-out client tries again meanwhile: the time the message names holds.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "cms.signin.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "cms.signin.clients.client_address"
+# Successful sign-ins are not logged by axes: failed attempts are what the review needs, and
+# fewer personal data are kept.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+# The client address is the connection's, unless the connection comes from one of these
+# proxies (addresses or networks, e.g. the stack's Varnish): then it is the right-most address
+# in X-Forwarded-For that is not one of them.
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
 
 # German is the content and admin language.
 LANGUAGE_CODE = "de"

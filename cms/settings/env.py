@@ -5,6 +5,7 @@ wrong value stops the process at start-up with a message naming the variable,
 instead of surfacing later as odd behaviour.
 """
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -61,3 +62,14 @@ def env_choice(name: str, choices: dict[str, object], default: str) -> object:
         allowed = ", ".join(sorted(choices))
         raise ImproperlyConfigured(f"{name} must be one of {allowed}, not {raw!r}.")
     return choices[raw]
+
+
+def env_networks(name: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    """A comma-separated list of IP addresses or networks (CIDR), e.g. "10.0.0.5, 172.18.0.0/16"."""
+    networks = []
+    for item in env_list(name):
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            raise ImproperlyConfigured(f"{name} must list IP addresses or networks, not {item!r}.") from None
+    return networks

@@ -30,7 +30,8 @@ class ArticleAdminTests(WagtailPageTestCase):
         cls.project = ProjectPageFactory(parent=projects, title="Modellprojekt Smart City")
 
     def setUp(self):
-        self.user = self.login()
+        self.user = self.create_test_user()
+        self.client.force_login(self.user)
 
     def test_it_publishes_an_article_with_category_tags_and_related_pages(self):
         data = article_form_data(

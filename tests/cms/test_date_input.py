@@ -24,7 +24,7 @@ class DateInputTests(WagtailPageTestCase):
         cls.index = ArticleIndexPageFactory(parent=home)
 
     def setUp(self):
-        self.login()
+        self.client.force_login(self.create_test_user())
 
     def post_new_article(self, **fields):
         url = reverse("wagtailadmin_pages:add", args=["articles", "articlepage", self.index.pk])

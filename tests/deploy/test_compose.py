@@ -40,7 +40,7 @@ def documented_variables() -> dict[str, str]:
 
 def settings_variables() -> set[str]:
     """Every variable cms/settings/ reads through its env helpers."""
-    pattern = re.compile(r"\benv_(?:str|bool|int|list|choice|required)\(\s*\"([A-Z][A-Z0-9_]*)\"")
+    pattern = re.compile(r"\benv_(?:str|bool|int|list|networks|choice|required)\(\s*\"([A-Z][A-Z0-9_]*)\"")
     return {
         name
         for path in (PROJECT_DIR / "cms" / "settings").glob("*.py")
@@ -290,3 +290,13 @@ def test_compose_refuses_to_start_without_a_secret_key(compose):
 
     assert result.returncode != 0
     assert "set DJANGO_SECRET_KEY in .env" in result.stderr
+
+
+def test_the_app_believes_forwarded_addresses_from_the_stacks_own_network_only():
+    def default(value: str) -> str:
+        return re.fullmatch(r"\$\{[A-Z_]+:-([^}]+)\}", value)[1]
+
+    subnet = default(compose_file()["networks"]["default"]["ipam"]["config"][0]["subnet"])
+    for name in ("web", "worker", "scheduler"):
+        assert default(service(name)["environment"]["TRUSTED_PROXIES"]) == subnet
+    assert documented_variables()["TRUSTED_PROXIES"] == documented_variables()["STACK_SUBNET"] == subnet

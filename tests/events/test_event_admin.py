@@ -49,7 +49,7 @@ class EventAdminTests(WagtailPageTestCase):
         cls.project = ProjectPageFactory(parent=projects)
 
     def setUp(self):
-        self.login()
+        self.client.force_login(self.create_test_user())
 
     def post_new_event(self, data):
         url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", self.index.pk])

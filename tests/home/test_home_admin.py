@@ -18,7 +18,7 @@ class HomeAdminTests(WagtailPageTestCase):
         cls.home = HomePageFactory(parent=cls.root, slug="start")
 
     def setUp(self):
-        self.login()
+        self.client.force_login(self.create_test_user())
 
     def test_it_publishes_a_content_page_under_the_home_page(self):
         data = nested_form_data(

@@ -43,7 +43,7 @@ class ProjectAdminTests(WagtailPageTestCase):
         cls.contact = PersonFactory(name="Erika Muster")
 
     def setUp(self):
-        self.login()
+        self.client.force_login(self.create_test_user())
 
     def post_new_project(self, data):
         url = reverse("wagtailadmin_pages:add", args=["projects", "projectpage", self.index.pk])
