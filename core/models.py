@@ -3,6 +3,7 @@ several apps use (categories, themes, organisations, people)."""
 
 from django.contrib.auth.models import Group
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from rest_framework.fields import CharField
 from wagtail.admin.panels import FieldPanel
@@ -269,6 +270,13 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def serve_password_required_response(self, request, form, action_url):
+        """The password form of a protected page, in the site's layout. Its context holds no
+        page: the form must not tell what it protects (title, teaser, image, breadcrumbs and
+        link previews all come from the page in the context)."""
+        context = {"form": form, "action_url": action_url}
+        return TemplateResponse(request, "wagtailcore/password_required.html", context)
 
     def images_shown(self) -> list:
         """The images this page shows, in order of appearance."""

@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "cms",
     "corsheaders",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     # Installed everywhere, idle without WAGTAILFRONTENDCACHE (see below); with it, page
@@ -92,6 +95,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): signed in with the second factor too (django-otp), and
+    # until then the admin asks for it and nothing else treats the session as signed in.
+    "django_otp.middleware.OTPMiddleware",
+    "cms.signin.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -180,7 +187,8 @@ SESSION_SAVE_EVERY_REQUEST = True
 # with the right password; the admin's "Anmeldesperren" lists and lifts them. The counts live
 # in the database, so every web container sees the same. Page passwords are throttled alike.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    # Refuses locked-out sign-ins; as a ModelBackend it also loads the signed-in user.
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("SIGNIN_FAILURE_LIMIT", 5)
@@ -200,6 +208,13 @@ AXES_ENABLE_ADMIN = False
 # proxies (addresses or networks, e.g. the stack's Varnish): then it is the right-most address
 # in X-Forwarded-For that is not one of them.
 TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
+
+# Two-factor sign-in for the admin (django-otp, cms.signin.two_factor): a code from an
+# authenticator app after the password. Required for superusers and the groups listed here;
+# everyone else may set it up in their account. Development and the tests switch the
+# requirement off (dev.py, test.py); production keeps it.
+TWO_FACTOR_REQUIRED = True
+TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS", default=["Freigabe"])
 
 # German is the content and admin language.
 LANGUAGE_CODE = "de"
@@ -330,6 +345,8 @@ WEBHOOK_DELIVERIES_KEEP_DAYS = env_int("WEBHOOK_DELIVERIES_KEEP_DAYS", 90)
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Smart City")
+# The name the authenticator app shows beside the user name.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 
 # E-mail: the review workflow's notifications (and password resets), sent inside the

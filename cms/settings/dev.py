@@ -8,6 +8,9 @@ DEBUG = env_bool("DJANGO_DEBUG", default=True)
 # A fixed key is acceptable only here: these settings never serve real users.
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# The development admin of `make run` signs in with its password alone (production requires a
+# second factor for superusers; see base.py).
+TWO_FACTOR_REQUIRED = False
 # `load_demo_content`; the demo and the factories it uses are not part of production.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 

@@ -25,6 +25,9 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
 
 MEDIA_ROOT = VAR_DIR / "test-media"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The admin tests sign in superusers without a second factor; the two-factor tests switch the
+# requirement on, and the tests of gunicorn with production settings get it as production does.
+TWO_FACTOR_REQUIRED = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Query-count and contract tests measure the real work of each request; the tests of

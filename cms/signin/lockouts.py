@@ -8,6 +8,7 @@ from axes.helpers import get_cool_off
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import Max, Sum
 from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -44,9 +45,12 @@ def describe_username(attempt: AccessAttempt) -> str:
 
 
 def lockout_state(attempt: AccessAttempt) -> str:
-    if attempt.failures_since_start < settings.AXES_FAILURE_LIMIT:
+    # axes keeps one entry per browser (user agent) and counts those of a user name and address
+    # together, so a client cannot escape the limit by changing its user agent.
+    pair = AccessAttempt.objects.filter(username=attempt.username, ip_address=attempt.ip_address)
+    if pair.aggregate(failures=Sum("failures_since_start"))["failures"] < settings.AXES_FAILURE_LIMIT:
         return "nicht gesperrt"
-    ends = timezone.localtime(attempt.attempt_time + get_cool_off())
+    ends = timezone.localtime(pair.aggregate(last=Max("attempt_time"))["last"] + get_cool_off())
     if ends <= timezone.now():
         return "Sperre abgelaufen"
     return f"gesperrt bis {date_format(ends, 'd.m.Y H:i')} Uhr"

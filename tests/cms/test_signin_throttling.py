@@ -173,13 +173,17 @@ def enter_page_password(client, protected_page, password, address=ATTACKER):
     )
 
 
-def test_a_protected_page_asks_for_its_password_in_the_sites_layout(client, protected_page):
+def test_a_protected_page_asks_for_its_password_in_the_sites_layout_without_telling_its_title(
+    client, protected_page
+):
     response = client.get(protected_page[0].url)
 
     text = lockout_text(response)
     assert '<html lang="de">' in text
     assert "Diese Seite ist durch ein Passwort geschützt" in text
-    assert "Interne Planung" in text
+    assert "<title>Passwort erforderlich – Smart City</title>" in text
+    assert "Interne Planung" not in text
+    assert protected_page[0].teaser not in text
 
 
 def test_the_page_password_form_is_throttled_like_the_sign_in(client, protected_page):
@@ -244,6 +248,20 @@ def test_the_client_address_comes_from_trusted_proxies_only(settings, remote, fo
     settings.TRUSTED_PROXIES = [ipaddress.ip_network("172.31.240.0/24")]
 
     assert client_address(Request(remote, forwarded)) == address
+
+
+def test_a_changing_user_agent_does_not_escape_the_lockout(client, editor):
+    for attempt in range(5):
+        client.post(
+            "/admin/login/",
+            {"username": "zentrale", "password": f"falsch-{attempt}"},
+            REMOTE_ADDR=ATTACKER,
+            HTTP_USER_AGENT=f"Browser {attempt}",
+        )
+
+    assert sign_in(client, PASSWORD).status_code == 429
+    client.force_login(editor)
+    assert lockout_text(client.get("/admin/signin-attempts/")).count("gesperrt bis") == 5
 
 
 def test_a_forged_forwarded_header_does_not_escape_the_lockout(client, editor):

@@ -22,9 +22,12 @@ import requests
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import override_settings
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page, Site
 
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
+from cms.signin.two_factor import APP_DEVICE_NAME, RECOVERY_DEVICE_NAME
 from home.factories import HomePageFactory
 from tests.admin_forms import article_form_data
 from tests.database import restore_database
@@ -34,6 +37,11 @@ from tests.s3 import BUCKET, CREDENTIALS, REGION, create_media_bucket, free_port
 
 REDIS_URL = "redis://127.0.0.1:6379/10"
 ADMIN = {"username": "zentrale", "password": "Sehr-geheim-2024"}
+# One-time codes of the administrator's second factor, which production requires of superusers.
+RECOVERY_CODES = [f"wupper{number:02d}" for number in range(10)]
+# Superusers without a second factor yet: one to sign in, one to lock out.
+NEWCOMER = {"username": "neu", "password": "Sehr-geheim-2025"}
+LOCKED = {"username": "gesperrt", "password": "Sehr-geheim-2026"}
 OLD_TITLE = "Sensoren am Döppersberg"
 NEW_TITLE = "Sensoren am Döppersberg messen jetzt auch Lärm"
 STARTUP_TIMEOUT = 60
@@ -69,7 +77,14 @@ def content(django_db_setup, django_db_blocker):
             article.save_revision().publish()
             # Hashed as in production: the test settings' fast hasher is unknown there.
             with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.PBKDF2PasswordHasher"]):
-                get_user_model().objects.create_superuser(email="zentrale@example.org", **ADMIN)
+                admin = get_user_model().objects.create_superuser(email="zentrale@example.org", **ADMIN)
+                for user in (NEWCOMER, LOCKED):
+                    get_user_model().objects.create_superuser(email=f"{user['username']}@example.org", **user)
+            TOTPDevice.objects.create(user=admin, name=APP_DEVICE_NAME, confirmed=True)
+            recovery = StaticDevice.objects.create(user=admin, name=RECOVERY_DEVICE_NAME)
+            StaticToken.objects.bulk_create(
+                StaticToken(device=recovery, token=code) for code in RECOVERY_CODES
+            )
             yield Content(index.pk, article.pk, article.slug)
         finally:
             restore_database(pristine)
@@ -216,11 +231,24 @@ def redirect_path(response: requests.Response) -> str:
     return urlsplit(response.headers["Location"]).path
 
 
-def log_in(browser: Browser, server: str) -> None:
+def sign_in_with_password(browser: Browser, server: str, user: dict) -> requests.Response:
     form = browser.get(f"{server}/admin/login/")
-    answer = browser.post(
+    return browser.post(
         f"{server}/admin/login/",
-        data={**ADMIN, "csrfmiddlewaretoken": csrf_token(form.text), "next": "/admin/"},
+        data={**user, "csrfmiddlewaretoken": csrf_token(form.text), "next": "/admin/"},
+    )
+
+
+def log_in(browser: Browser, server: str) -> None:
+    """Signs the administrator in: password, then (production requires it of superusers) a
+    second factor, here one of the one-time recovery codes."""
+    assert redirect_path(sign_in_with_password(browser, server, ADMIN)) == "/admin/"
+    asked = browser.get(f"{server}/admin/")
+    assert redirect_path(asked) == "/admin/zwei-faktor/pruefen/"
+    form = browser.get(server + asked.headers["Location"])
+    answer = browser.post(
+        f"{server}/admin/zwei-faktor/pruefen/",
+        data={"code": RECOVERY_CODES.pop(), "next": "/admin/", "csrfmiddlewaretoken": csrf_token(form.text)},
     )
     assert redirect_path(answer) == "/admin/"
 
@@ -289,6 +317,42 @@ def test_a_login_on_one_process_is_valid_on_the_other(servers):
 
     assert answer.status_code == 200
     assert redirect_path(Browser().get(f"{second}/admin/")) == "/admin/login/"
+
+
+def test_production_leads_a_superuser_without_a_second_factor_to_its_setup(servers):
+    newcomer = Browser()
+
+    assert redirect_path(sign_in_with_password(newcomer, servers[0], NEWCOMER)) == "/admin/"
+    assert redirect_path(newcomer.get(f"{servers[0]}/admin/pages/")) == "/admin/zwei-faktor/einrichten/"
+    setup = newcomer.get(f"{servers[1]}/admin/zwei-faktor/einrichten/")
+    assert setup.status_code == 200
+    assert "QR-Code für die App" in setup.text
+
+
+def test_wrong_passwords_on_both_processes_count_together_until_the_lockout(servers):
+    """Five wrong passwords for one user name from one client, spread over two processes,
+    lock it out on both; the right password is refused then. The client's own
+    X-Forwarded-For does not change who it is (no trusted proxy in front here)."""
+    first, second = servers
+    attacker = Browser()
+    answers = [
+        sign_in_with_password(attacker, server, {**LOCKED, "password": f"falsch-{number}"})
+        for number, server in enumerate([first, second, first, second, first])
+    ]
+
+    assert [answer.status_code for answer in answers] == [200, 200, 200, 200, 429]
+    for server in servers:
+        form = attacker.get(f"{server}/admin/login/")
+        refused = requests.post(
+            f"{server}/admin/login/",
+            data={**LOCKED, "csrfmiddlewaretoken": csrf_token(form.text), "next": "/admin/"},
+            cookies=attacker.cookies,
+            headers={"X-Forwarded-For": "203.0.113.77"},
+            allow_redirects=False,
+            timeout=10,
+        )
+        assert refused.status_code == 429
+        assert "Zu viele falsche Passwörter" in refused.text
 
 
 def test_an_edit_published_on_one_process_shows_on_the_other_at_once(servers, content, shared_cache):
