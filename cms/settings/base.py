@@ -208,6 +208,8 @@ AXES_ENABLE_ADMIN = False
 # proxies (addresses or networks, e.g. the stack's Varnish): then it is the right-most address
 # in X-Forwarded-For that is not one of them.
 TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
+# Wagtail's sign-in form with a German label on the password field.
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.signin.forms.LoginForm"
 
 # Two-factor sign-in for the admin (django-otp, cms.signin.two_factor): a code from an
 # authenticator app after the password. Required for superusers and the groups listed here;

@@ -11,7 +11,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import Max, Sum
 from django.utils import timezone
 from django.utils.formats import date_format
-from wagtail.admin.ui.tables import Column, DateColumn
+from django.utils.functional import cached_property
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import ButtonsColumnMixin, Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import PageViewRestriction
@@ -56,8 +58,30 @@ def lockout_state(attempt: AccessAttempt) -> str:
     return f"gesperrt bis {date_format(ends, 'd.m.Y H:i')} Uhr"
 
 
+class AttemptColumn(ButtonsColumnMixin, TitleColumn):
+    """The user name (or protected page), with the row's action beside it."""
+
+    def __init__(self, view):
+        super().__init__(
+            "username", label="Anmeldung für", accessor=describe_username, get_url=lambda attempt: None
+        )
+        self.view = view
+
+    def get_buttons(self, instance, parent_context):
+        return self.view.get_list_buttons(instance)
+
+
 class AttemptIndexView(generic.IndexView):
     page_title = "Fehlgeschlagene Anmeldungen"
+
+    @cached_property
+    def columns(self):
+        return [AttemptColumn(self), *self.list_display]
+
+    def get_list_more_buttons(self, instance):
+        if url := self.get_delete_url(instance):
+            return [MenuItem("Fehlversuche zurücksetzen", url=url, icon_name="undo", priority=10)]
+        return []
 
 
 class LiftLockoutView(generic.DeleteView):
@@ -89,8 +113,8 @@ class SignInAttemptViewSet(ModelViewSet):
     # The views that make and change entries are never reachable (AdministratorsMayViewAndLift);
     # ModelViewSet wants a form all the same.
     form_fields = ["username"]
+    # After the title column (AttemptIndexView.columns).
     list_display = [
-        Column("username", label="Anmeldung für", accessor=describe_username),
         Column("ip_address", label="Adresse des Geräts"),
         Column("failures_since_start", label="Fehlversuche"),
         DateColumn("attempt_time", label="Letzter Fehlversuch"),
