@@ -25,6 +25,7 @@ from wagtail.embeds.exceptions import EmbedException
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
+from content_safety import clean_player, safe_url
 from media.api import image_representation
 from shapes import HTML, array, nullable, object_schema, ref, string
 
@@ -55,8 +56,9 @@ SHORT_RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol
 
 def player_html(html: str, title: str) -> str:
     """The provider's player markup, titled for screen readers, which announce an iframe
-    by its title; providers don't always set one."""
-    return IFRAME_WITHOUT_TITLE.sub(f'<iframe title="{escape(title)}"', html)
+    by its title; providers don't always set one. Only the https iframe is kept: the markup
+    comes from the provider, or from whoever could write to the embed cache."""
+    return clean_player(IFRAME_WITHOUT_TITLE.sub(f'<iframe title="{escape(title)}"', html))
 
 
 def _newest(model):
@@ -157,6 +159,7 @@ class VideoBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         embed = self.get_embed(value)
         context["embed"] = embed
+        context["video_url"] = safe_url(value["video"].url) if value.get("video") else ""
         if embed:
             context["player"] = player_html(embed.html, value["title"])
         return context
@@ -165,7 +168,7 @@ class VideoBlock(blocks.StructBlock):
         video = value.get("video")
         embed = api_blocks.preloaded_embed(video, context) or self.get_embed(value)
         return {
-            "url": video.url if video else None,
+            "url": (safe_url(video.url) if video else None) or None,
             "title": value["title"],
             "transcript": api_blocks.rich_text_html(value.get("transcript"), context),
             "embed": api_blocks.embed_representation(embed, player_html(embed.html, value["title"]))
@@ -219,7 +222,7 @@ class LinkBlock(blocks.StructBlock):
             request = (parent_context or {}).get("request")
             context["href"] = page.get_url(request) if is_visible(page, request) else None
         else:
-            context["href"] = value.get("url")
+            context["href"] = safe_url(value.get("url"))
         return context
 
     def get_api_representation(self, value, context=None):
