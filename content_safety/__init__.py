@@ -9,6 +9,13 @@ the same rule as everything above it.
 """
 
 from .html import clean_player, clean_rich_text
-from .urls import SAFE_URL_SCHEMES, SafeURLField, safe_url
+from .urls import SAFE_URL_SCHEMES, WEB_ADDRESS_MESSAGE, SafeURLField, safe_url
 
-__all__ = ["SAFE_URL_SCHEMES", "SafeURLField", "clean_player", "clean_rich_text", "safe_url"]
+__all__ = [
+    "SAFE_URL_SCHEMES",
+    "WEB_ADDRESS_MESSAGE",
+    "SafeURLField",
+    "clean_player",
+    "clean_rich_text",
+    "safe_url",
+]

@@ -7,6 +7,8 @@ players come as HTML from the provider. Both are cleaned by an allow-list (nh3, 
 of the Rust sanitiser ammonia) as the last step before they reach a page or an answer.
 """
 
+import re
+
 import nh3
 
 from .urls import SAFE_URL_SCHEMES
@@ -56,6 +58,11 @@ def clean_rich_text(html: str) -> str:
     return _RICH_TEXT.clean(html) if html else ""
 
 
+# An iframe whose address was taken out would show an empty box. The cleaner's output is
+# normalised (lower-case names, quoted values), so a pattern can find it.
+_IFRAME_WITHOUT_SRC = re.compile(r"<iframe(?![^>]*\ssrc=)[^>]*></iframe>")
+
+
 def clean_player(html: str) -> str:
     """A provider's player markup reduced to its https iframe."""
-    return _PLAYER.clean(html) if html else ""
+    return _IFRAME_WITHOUT_SRC.sub("", _PLAYER.clean(html)) if html else ""

@@ -28,15 +28,15 @@ def safe_url(url) -> str:
     return url
 
 
+WEB_ADDRESS_MESSAGE = "Bitte eine vollständige Webadresse angeben, die mit „https://“ oder „http://“ beginnt."
 # Django's own URL check also takes ftp addresses, which pages would then leave out.
-WEB_ADDRESS = URLValidator(
-    schemes=["http", "https"],
-    message="Bitte eine vollständige Webadresse angeben, die mit „https://“ oder „http://“ beginnt.",
-)
+WEB_ADDRESS = URLValidator(schemes=["http", "https"], message=WEB_ADDRESS_MESSAGE)
 
 
 class WebAddressFormField(forms.URLField):
     default_validators = [WEB_ADDRESS]
+    # A form field's own message for a code replaces its validators'.
+    default_error_messages = {"invalid": WEB_ADDRESS_MESSAGE}
 
 
 class SafeURLAttribute(DeferredAttribute):

@@ -25,7 +25,7 @@ from wagtail.embeds.exceptions import EmbedException
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
-from content_safety import clean_player, safe_url
+from content_safety import WEB_ADDRESS_MESSAGE, clean_player, safe_url
 from media.api import image_representation
 from shapes import HTML, array, nullable, object_schema, ref, string
 
@@ -211,6 +211,11 @@ class LinkBlock(blocks.StructBlock):
             message = "Bitte entweder eine interne Seite oder eine externe Adresse angeben."
             raise blocks.StructBlockValidationError(
                 block_errors={"page": ErrorList([ValidationError(message)])}
+            )
+        if value.get("url") and not safe_url(value["url"]):
+            # Django's URL check lets ftp through, which pages would leave unlinked.
+            raise blocks.StructBlockValidationError(
+                block_errors={"url": ErrorList([ValidationError(WEB_ADDRESS_MESSAGE)])}
             )
         return value
 
