@@ -66,13 +66,23 @@ def _newest(model):
     return model.objects.order_by("-pk").first()
 
 
+HEADING_LEVELS = [("h2", "Abschnitt (H2)"), ("h3", "Unterabschnitt (H3)"), ("h4", "Kleinere Ebene (H4)")]
+
+
+def heading_level(value) -> str:
+    """The heading's element name. The template writes it as a tag name, where escaping does not
+    help, and a direct save stores whatever it is given: anything but a choice is an h2."""
+    level = value.get("level")
+    return level if level in dict(HEADING_LEVELS) else "h2"
+
+
 class HeadingBlock(blocks.StructBlock):
     """A section heading. The page title is the only h1, so sections start at h2."""
 
     text = blocks.CharBlock(label="Überschrift", max_length=120)
     level = blocks.ChoiceBlock(
         label="Ebene",
-        choices=[("h2", "Abschnitt (H2)"), ("h3", "Unterabschnitt (H3)"), ("h4", "Kleinere Ebene (H4)")],
+        choices=HEADING_LEVELS,
         default="h2",
         help_text="Ebenen nicht überspringen: auf H2 folgt H3, nicht H4.",
     )
@@ -83,6 +93,12 @@ class HeadingBlock(blocks.StructBlock):
         template = "blocks/heading_block.html"
         description = "Gliedert den Text in Abschnitte."
         preview_value = {"text": "Wuppertals Smart-City-Strategie", "level": "h2"}
+
+    def get_context(self, value, parent_context=None):
+        return {**super().get_context(value, parent_context), "level": heading_level(value)}
+
+    def get_api_representation(self, value, context=None):
+        return {"text": value.get("text") or "", "level": heading_level(value)}
 
 
 class ImageBlock(blocks.StructBlock):
@@ -405,7 +421,7 @@ class BodyBlock(blocks.StreamBlock):
         ]
 
 
-_HEADING_LEVELS = [value for value, _label in HeadingBlock.base_blocks["level"].field.choices]
+_HEADING_LEVELS = [value for value, _label in HEADING_LEVELS]
 
 # The JSON shape of each block type's value in the API, as `{type, id, value}` carries it
 # (api.openapi writes the document from these; a block type without one stops it).

@@ -49,6 +49,8 @@ HOSTILE_RICH_TEXT = (
     f'<a href="{SAFE_LINK}" onmouseover="alert(13)">Stadtportal</a>'
     "nachher</p>"
 )
+# A heading's level is written as a tag name, where escaping does not help.
+HOSTILE_LEVEL = "img src=x onerror=alert(1)"
 VIDEO_URL = "https://www.youtube.com/watch?v=auftakt"
 HOSTILE_PLAYER = (
     '<iframe src="https://www.youtube-nocookie.com/embed/auftakt" onload="alert(1)" '
@@ -157,6 +159,7 @@ def link(url, text="Zum Angebot"):
 
 def hostile_body(image=None):
     body = [
+        ("heading", {"text": "Abschnitt", "level": HOSTILE_LEVEL}),
         ("paragraph", HOSTILE_RICH_TEXT),
         ("accordion", {"title": "Hinweise", "items": [{"title": "Teilnahme", "body": HOSTILE_RICH_TEXT}]}),
         ("video", {"video": VIDEO_URL, "title": "Auftakt", "transcript": HOSTILE_RICH_TEXT}),
@@ -195,6 +198,15 @@ def test_hostile_rich_text_saved_directly_reaches_no_page(client, site_tree, hos
     assert soup.find("a", string="Stadtportal")["href"] == SAFE_LINK
     assert soup.find("b", string="fett") is not None
     assert "Skriptlink" in soup.get_text()
+
+
+def test_a_heading_with_a_level_that_is_no_choice_is_an_h2(client, site_tree):
+    article = ArticlePageFactory(parent=site_tree.articles, body=hostile_body())
+
+    soup = BeautifulSoup(website(client, article), "html.parser")
+
+    assert soup.find("h2", string="Abschnitt") is not None
+    assert api_detail(client, article)["body"][0]["value"] == {"text": "Abschnitt", "level": "h2"}
 
 
 def test_script_addresses_in_link_blocks_leave_their_text_unlinked(client, site_tree):
@@ -296,7 +308,7 @@ def test_hostile_rich_text_saved_directly_reaches_no_api_answer(client, site_tre
 
     body = assert_no_script_in_api(client, article)["body"]
 
-    paragraph = BeautifulSoup(body[0]["value"], "html.parser")
+    paragraph = BeautifulSoup(body[1]["value"], "html.parser")
     assert paragraph.find("a", string="Stadtportal")["href"] == SAFE_LINK
     assert "Skriptlink" in paragraph.get_text()
 
