@@ -425,6 +425,7 @@ def test_a_crafted_rich_text_post_reaches_no_page_or_answer(admin_client, client
                         ),
                     },
                 ),
+                ("image", {"image": str(image.pk), "caption": HOSTILE_TEXT}),
             ]
         ),
     )
@@ -434,8 +435,40 @@ def test_a_crafted_rich_text_post_reaches_no_page_or_answer(admin_client, client
     assert article.live
     html = website(client, article)
     assert script_vectors(html) == []
-    assert "Link 0" in BeautifulSoup(html, "html.parser").get_text()
-    assert_no_script_in_api(client, article)
+    soup = BeautifulSoup(html, "html.parser")
+    assert "Link 0" in soup.get_text()
+    assert HOSTILE_TEXT in soup.find("figure", class_="image-block").figcaption.get_text()
+    body = assert_no_script_in_api(client, article)["body"]
+    # Plain text in the API, for apps to insert as text.
+    assert body[-1]["value"]["caption"] == HOSTILE_TEXT
+
+
+@pytest.mark.parametrize("url", SCRIPT_URLS)
+def test_the_admin_refuses_a_script_address_for_a_video(admin_client, site_tree, url):
+    response = post_article(
+        admin_client,
+        site_tree,
+        body=streamfield([("video", {"video": url, "title": "Auftakt", "transcript": rich_text("")})]),
+    )
+
+    assert response.status_code == 200
+    assert not ArticlePage.objects.filter(slug="live-auftakt").exists()
+    [error] = response.context["form"].errors.as_data()["body"]
+    # Wagtail's embed check answers first: no provider plays such an address.
+    assert error.as_json_data()["blockErrors"][0]["blockErrors"]["video"] == {
+        "messages": ["Für diese URL wurde kein Element gefunden."]
+    }
+
+
+def test_the_admin_refuses_a_heading_level_that_is_no_choice(admin_client, site_tree):
+    response = post_article(
+        admin_client,
+        site_tree,
+        body=streamfield([("heading", {"text": "Abschnitt", "level": HOSTILE_LEVEL})]),
+    )
+
+    assert response.status_code == 200
+    assert not ArticlePage.objects.filter(slug="live-auftakt").exists()
 
 
 @pytest.mark.parametrize(
