@@ -33,6 +33,7 @@ from wagtail.models import Page
 from wagtail.rich_text import features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
+from content_safety import clean_rich_text, safe_url
 from media.api import absolute_url, image_representation, renditions_prefetch
 from shapes import boolean, date_time, integer, nullable, object_schema, ref, string
 
@@ -186,7 +187,8 @@ class BodyReferences:
         return cls.load(request, rich_texts=rich_texts, images=images, video_urls=video_urls)
 
     def rich_text(self, value) -> str:
-        return self._rewrite(value.source) if value else ""
+        # Cleaned last, as on the website: the stored HTML may hold more than the editor made.
+        return clean_rich_text(self._rewrite(value.source)) if value else ""
 
     def embed(self, url):
         return self.embeds.get(get_embed_hash(url))
@@ -285,11 +287,12 @@ def preloaded_embed(video, context):
 
 
 def embed_representation(embed, html) -> dict:
+    """The provider's player data; `html` is the player as the block gives it out, cleaned."""
     return {
         "provider_name": embed.provider_name,
         "type": embed.type,
         "title": embed.title,
-        "thumbnail_url": embed.thumbnail_url or None,
+        "thumbnail_url": safe_url(embed.thumbnail_url) or None,
         "width": embed.width,
         "height": embed.height,
         "html": html,
@@ -302,7 +305,7 @@ def link_representation(value, request) -> dict:
     page = page_link_representation(value.get("page"), request)
     return {
         "text": value.get("text") or "",
-        "url": page["url"] if page else (value.get("url") or None),
+        "url": page["url"] if page else (safe_url(value.get("url")) or None),
         "new_tab": bool(value.get("new_tab")),
         "page": page,
     }

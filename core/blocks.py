@@ -25,6 +25,7 @@ from wagtail.embeds.exceptions import EmbedException
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
+from content_safety import WEB_ADDRESS_MESSAGE, clean_player, safe_url
 from media.api import image_representation
 from shapes import HTML, array, nullable, object_schema, ref, string
 
@@ -55,13 +56,24 @@ SHORT_RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol
 
 def player_html(html: str, title: str) -> str:
     """The provider's player markup, titled for screen readers, which announce an iframe
-    by its title; providers don't always set one."""
-    return IFRAME_WITHOUT_TITLE.sub(f'<iframe title="{escape(title)}"', html)
+    by its title; providers don't always set one. Only the https iframe is kept: the markup
+    comes from the provider, or from whoever could write to the embed cache."""
+    return clean_player(IFRAME_WITHOUT_TITLE.sub(f'<iframe title="{escape(title)}"', html))
 
 
 def _newest(model):
     """The newest object of a model, so previews of chooser blocks show real media."""
     return model.objects.order_by("-pk").first()
+
+
+HEADING_LEVELS = [("h2", "Abschnitt (H2)"), ("h3", "Unterabschnitt (H3)"), ("h4", "Kleinere Ebene (H4)")]
+
+
+def heading_level(value) -> str:
+    """The heading's element name. The template writes it as a tag name, where escaping does not
+    help, and a direct save stores whatever it is given: anything but a choice is an h2."""
+    level = value.get("level")
+    return level if level in dict(HEADING_LEVELS) else "h2"
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -70,7 +82,7 @@ class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label="Überschrift", max_length=120)
     level = blocks.ChoiceBlock(
         label="Ebene",
-        choices=[("h2", "Abschnitt (H2)"), ("h3", "Unterabschnitt (H3)"), ("h4", "Kleinere Ebene (H4)")],
+        choices=HEADING_LEVELS,
         default="h2",
         help_text="Ebenen nicht überspringen: auf H2 folgt H3, nicht H4.",
     )
@@ -81,6 +93,12 @@ class HeadingBlock(blocks.StructBlock):
         template = "blocks/heading_block.html"
         description = "Gliedert den Text in Abschnitte."
         preview_value = {"text": "Wuppertals Smart-City-Strategie", "level": "h2"}
+
+    def get_context(self, value, parent_context=None):
+        return {**super().get_context(value, parent_context), "level": heading_level(value)}
+
+    def get_api_representation(self, value, context=None):
+        return {"text": value.get("text") or "", "level": heading_level(value)}
 
 
 class ImageBlock(blocks.StructBlock):
@@ -157,6 +175,7 @@ class VideoBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         embed = self.get_embed(value)
         context["embed"] = embed
+        context["video_url"] = safe_url(value["video"].url) if value.get("video") else ""
         if embed:
             context["player"] = player_html(embed.html, value["title"])
         return context
@@ -165,7 +184,7 @@ class VideoBlock(blocks.StructBlock):
         video = value.get("video")
         embed = api_blocks.preloaded_embed(video, context) or self.get_embed(value)
         return {
-            "url": video.url if video else None,
+            "url": (safe_url(video.url) if video else None) or None,
             "title": value["title"],
             "transcript": api_blocks.rich_text_html(value.get("transcript"), context),
             "embed": api_blocks.embed_representation(embed, player_html(embed.html, value["title"]))
@@ -209,6 +228,11 @@ class LinkBlock(blocks.StructBlock):
             raise blocks.StructBlockValidationError(
                 block_errors={"page": ErrorList([ValidationError(message)])}
             )
+        if value.get("url") and not safe_url(value["url"]):
+            # Django's URL check lets ftp through, which pages would leave unlinked.
+            raise blocks.StructBlockValidationError(
+                block_errors={"url": ErrorList([ValidationError(WEB_ADDRESS_MESSAGE)])}
+            )
         return value
 
     def get_context(self, value, parent_context=None):
@@ -219,7 +243,7 @@ class LinkBlock(blocks.StructBlock):
             request = (parent_context or {}).get("request")
             context["href"] = page.get_url(request) if is_visible(page, request) else None
         else:
-            context["href"] = value.get("url")
+            context["href"] = safe_url(value.get("url"))
         return context
 
     def get_api_representation(self, value, context=None):
@@ -397,7 +421,7 @@ class BodyBlock(blocks.StreamBlock):
         ]
 
 
-_HEADING_LEVELS = [value for value, _label in HeadingBlock.base_blocks["level"].field.choices]
+_HEADING_LEVELS = [value for value, _label in HEADING_LEVELS]
 
 # The JSON shape of each block type's value in the API, as `{type, id, value}` carries it
 # (api.openapi writes the document from these; a block type without one stops it).

@@ -13,6 +13,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 import shapes
+from content_safety import SafeURLField
 from media.api import ImageCreditsField, ImageField
 from media.credits import credits_for, images_shown_on
 
@@ -102,7 +103,7 @@ class Organisation(index.Indexed, models.Model):
     short_name = models.CharField(
         "Abkürzung", max_length=40, blank=True, help_text="z. B. „BMWSB“ oder „KfW“."
     )
-    url = models.URLField("Website", blank=True)
+    url = SafeURLField("Website", blank=True)
     logo = models.ForeignKey(
         "media.CustomImage",
         verbose_name="Logo",

@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 import shapes
+from content_safety import SafeURLField
 from core.api_fields import DetailAPIField, DirectoryEntryField, PageLinkField
 from core.blocks import BodyBlock
 from core.editorial.dates import admin_date
@@ -65,7 +66,7 @@ class Venue(index.Indexed, models.Model):
         blank=True,
         help_text="z. B. stufenloser Zugang, barrierefreies WC, Induktionsschleife.",
     )
-    url = models.URLField("Website", blank=True)
+    url = SafeURLField("Website", blank=True)
 
     panels = [
         FieldPanel("name"),
@@ -272,13 +273,13 @@ class EventPage(RoutablePageMixin, BasePage):
         related_name="events",
         help_text="Auch bei Online-Veranstaltungen: der Ort, von dem gestreamt wird.",
     )
-    stream_url = models.URLField("Link zum Stream", blank=True)
+    stream_url = SafeURLField("Link zum Stream", blank=True)
 
     # Taking part
     registration = models.CharField(
         "Anmeldung", max_length=20, choices=Registration.choices, default=Registration.NOT_NEEDED
     )
-    registration_url = models.URLField("Link zur Anmeldung", blank=True)
+    registration_url = SafeURLField("Link zur Anmeldung", blank=True)
     registration_email = models.EmailField("E-Mail für Anmeldungen", blank=True)
     cost = models.CharField(
         "Kosten", max_length=200, blank=True, help_text="z. B. „kostenfrei“ oder „5 €, ermäßigt 3 €“."

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.images.models import AbstractImage, AbstractRendition, Image, SourceImageIOError
 
+from content_safety import SafeURLField
+
 from .storage import STORAGE_ERRORS
 
 
@@ -64,7 +66,7 @@ class CustomImage(AbstractImage):
         blank=True,
         help_text="Name der Lizenz, z. B. „CC BY 4.0“. Leer lassen bei eigenen Bildern.",
     )
-    licence_url = models.URLField("Link zur Lizenz", blank=True)
+    licence_url = SafeURLField("Link zur Lizenz", blank=True)
 
     admin_form_fields = (
         *Image.admin_form_fields,

@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 import shapes
+from content_safety import SafeURLField
 from core.api_fields import DetailAPIField, DirectoryEntryListField, PageCardsField
 from core.blocks import BodyBlock
 from core.listing import FilteredIndexMixin
@@ -70,7 +71,7 @@ class ProjectPage(BasePage):
         blank=True,
         help_text="z. B. „Modellprojekte Smart Cities made in Germany“.",
     )
-    funding_programme_url = models.URLField("Link zum Förderprogramm", blank=True)
+    funding_programme_url = SafeURLField("Link zum Förderprogramm", blank=True)
     contact = models.ForeignKey(
         "cms.Person",
         verbose_name="Ansprechperson",
@@ -79,7 +80,7 @@ class ProjectPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="projects",
     )
-    website = models.URLField("Projektwebsite", blank=True)
+    website = SafeURLField("Projektwebsite", blank=True)
     body = StreamField(BodyBlock(), verbose_name="Inhalt", blank=True)
 
     objects = PageManager.from_queryset(CardQuerySet)()

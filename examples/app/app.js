@@ -56,22 +56,95 @@ function el(tag, attributes = {}, ...children) {
   return node;
 }
 
-/* Rich text arrives as ready HTML from the city's own editors: links are absolute, images have src.
- * Links to pages carry data-page-id and data-page-type, so the app opens those it has a screen for. */
+/* Rich text arrives as HTML: links are absolute, images have src. The CMS cleans it before it
+ * answers, but an app never inserts markup it has not checked itself (a proxy, a cache or a
+ * compromised server could change it): it goes through the browser's Sanitizer API
+ * (Element.setHTML) where there is one, else through the same allow-list by hand, and only web,
+ * e-mail and phone addresses stay links. Never assign API HTML to innerHTML. */
+const RICH_TEXT_ELEMENTS = {
+  p: [],
+  br: [],
+  b: [],
+  strong: [],
+  i: [],
+  em: [],
+  ul: [],
+  ol: [],
+  li: [],
+  a: ["href", "target", "rel", "data-page-id", "data-page-type", "data-api-url"],
+  img: ["src", "alt", "width", "height", "class"],
+};
+const SANITIZER_CONFIG = {
+  elements: Object.entries(RICH_TEXT_ELEMENTS).map(([name, attributes]) => ({ name, attributes })),
+};
+const SAFE_SCHEMES = new Set(["http:", "https:", "mailto:", "tel:"]);
+
+/* The address if it opens a web page, an e-mail or a call, else null (javascript:, data:, …). */
+function safeUrl(value) {
+  if (!value) return null;
+  try {
+    return SAFE_SCHEMES.has(new URL(value, location.href).protocol) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/* Without the Sanitizer API: parse into a document of its own, where nothing loads or runs,
+ * and keep only the allowed elements (others go with their content) and their allowed attributes. */
+function keepAllowed(parent) {
+  for (const node of [...parent.childNodes]) {
+    if (node.nodeType === Node.TEXT_NODE) continue;
+    const allowed =
+      node.nodeType === Node.ELEMENT_NODE &&
+      node.namespaceURI === "http://www.w3.org/1999/xhtml" &&
+      Object.hasOwn(RICH_TEXT_ELEMENTS, node.localName) &&
+      RICH_TEXT_ELEMENTS[node.localName];
+    if (!allowed) {
+      node.remove();
+      continue;
+    }
+    for (const { name } of [...node.attributes]) if (!allowed.includes(name)) node.removeAttribute(name);
+    keepAllowed(node);
+  }
+}
+
+function sanitize(markup) {
+  const container = document.createElement("div");
+  if (typeof container.setHTML === "function") {
+    container.setHTML(markup, { sanitizer: SANITIZER_CONFIG });
+  } else {
+    const body = new DOMParser().parseFromString(markup, "text/html").body;
+    keepAllowed(body);
+    container.append(...body.childNodes);
+  }
+  for (const element of container.querySelectorAll("[href], [src]")) {
+    for (const name of ["href", "src"]) {
+      if (element.hasAttribute(name) && !safeUrl(element.getAttribute(name))) element.removeAttribute(name);
+    }
+  }
+  for (const anchor of container.querySelectorAll("a[target]")) {
+    anchor.target = "_blank";
+    anchor.rel = "noopener";
+  }
+  return container;
+}
+
+/* Links to pages carry data-page-id and data-page-type, so the app opens those it has a screen for. */
 function html(markup) {
-  const template = document.createElement("template");
-  template.innerHTML = markup;
-  for (const anchor of template.content.querySelectorAll("a[data-page-id]")) {
+  const container = sanitize(markup);
+  for (const anchor of container.querySelectorAll("a[data-page-id]")) {
     const route = APP_ROUTES[anchor.dataset.pageType];
     if (route) anchor.href = route(anchor.dataset.pageId);
   }
-  return template.content;
+  const fragment = document.createDocumentFragment();
+  fragment.append(...container.childNodes);
+  return fragment;
 }
 
 /* A link the API gives as {id, type, url}: inside the app where it has a screen, else on the website. */
 function pageHref(target) {
   const route = APP_ROUTES[target.type];
-  return route ? route(target.id) : target.url;
+  return route ? route(target.id) : safeUrl(target.url);
 }
 
 /* The image shape is the same everywhere: renditions with WebP, alt text, credit. */
@@ -158,7 +231,8 @@ async function showOverview() {
 }
 
 function link(value) {
-  const href = value.page ? pageHref(value.page) : value.url;
+  /* Text without a link when the address is missing or not a web, e-mail or phone address. */
+  const href = value.page ? pageHref(value.page) : safeUrl(value.url);
   return el("a", { href, target: value.new_tab ? "_blank" : null, rel: value.new_tab ? "noopener" : null }, value.text);
 }
 
@@ -175,7 +249,7 @@ const BLOCKS = {
       el("blockquote", {}, el("p", {}, value.text)),
       value.attribution ? el("figcaption", {}, [value.attribution, value.role].filter(Boolean).join(", ")) : null,
     ),
-  video: (value) => el("p", {}, el("a", { href: value.url }, `Video: ${value.title}`)),
+  video: (value) => el("p", {}, el("a", { href: safeUrl(value.url) }, `Video: ${value.title}`)),
   call_to_action: (value) =>
     el("aside", {}, el("h2", {}, value.title), value.text ? el("p", {}, value.text) : null, el("p", {}, link(value.link))),
   link: (value) => el("p", {}, link(value)),
@@ -185,7 +259,7 @@ const BLOCKS = {
     el("section", {}, el("h2", {}, value.title), ...value.items.map((item) => el("details", {}, el("summary", {}, item.title), html(item.body)))),
   document: (value) =>
     value.document &&
-    el("p", {}, el("a", { href: value.document.url }, value.title || value.document.title), ` (${value.document.file_type}, ${Math.ceil(value.document.file_size / 1024)} KB)`),
+    el("p", {}, el("a", { href: safeUrl(value.document.url) }, value.title || value.document.title), ` (${value.document.file_type}, ${Math.ceil(value.document.file_size / 1024)} KB)`),
   event_teaser: (value) =>
     value.event &&
     el("p", {}, el("a", { href: pageHref(value.event) }, value.event.title), ` – ${formatDateTime(new Date(value.event.start))}`),

@@ -2,6 +2,7 @@
 developers' documentation, and the proof that CORS lets a browser app read the API."""
 
 import functools
+import json
 import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -43,6 +44,129 @@ def app_origin():
 def app_url(app_origin, demo_server, settings):
     settings.CORS_ALLOWED_ORIGINS = [app_origin]
     return f"{app_origin}/index.html?api={demo_server.url}/api/v2/"
+
+
+# An API answer as a compromised server or a proxy could send it: every payload would set
+# `window.hacked` or open a dialog if it ran.
+RUN = "window.hacked = true; alert('xss')"
+HOSTILE_HTML = (
+    f'<p>Vorher <img src="x" onerror="{RUN}"><a href="javascript:{RUN}">Skriptlink</a> '
+    f'<a href="  java\tscript:{RUN}">Getarnter Link</a> '
+    f'<a href="data:text/html,&lt;script&gt;{RUN}&lt;/script&gt;">Datenlink</a> '
+    f"<script>{RUN}</script>"
+    f'<svg><image href="x" onerror="{RUN}"/></svg>'
+    f'<iframe src="javascript:{RUN}"></iframe>'
+    f'<iframe srcdoc="&lt;script&gt;parent.hacked = true&lt;/script&gt;"></iframe>'
+    f'<details open ontoggle="{RUN}"><summary>Mehr</summary></details>'
+    f'<form action="javascript:{RUN}"><button>Formular</button></form>'
+    f'<b onmouseover="{RUN}" style="background:url(javascript:{RUN})">fett</b> '
+    f'<a href="https://www.wuppertal.de/" onclick="{RUN}">Stadtportal</a> nachher</p>'
+)
+HOSTILE_ARTICLE = {
+    "id": 1,
+    "type": "articles.ArticlePage",
+    "title": "Feindliche Antwort",
+    "meta": {"type": "articles.ArticlePage"},
+    "body": [
+        {"type": "paragraph", "id": "a", "value": HOSTILE_HTML},
+        {
+            "type": "accordion",
+            "id": "b",
+            "value": {"title": "Hinweise", "items": [{"title": "Mehr", "body": HOSTILE_HTML}]},
+        },
+        {
+            "type": "video",
+            "id": "c",
+            "value": {"url": f"javascript:{RUN}", "title": "Video", "transcript": "", "embed": None},
+        },
+        {
+            "type": "link_list",
+            "id": "d",
+            "value": {
+                "title": "Links",
+                "links": [{"text": "Listenlink", "url": f"javascript:{RUN}", "new_tab": False, "page": None}],
+            },
+        },
+        {
+            "type": "call_to_action",
+            "id": "e",
+            "value": {
+                "title": "Mitmachen",
+                "text": f'<img src=x onerror="{RUN}">',
+                "link": {"text": "Knopf", "url": f"vbscript:{RUN}", "new_tab": False, "page": None},
+            },
+        },
+        {"type": "image", "id": "f", "value": {"image": None, "caption": f'<img src=x onerror="{RUN}">'}},
+    ],
+}
+FAKE_API = "http://api.example.invalid/api/v2/"
+# Whatever in the rendered article could still run: event handlers, script and data addresses
+# (as a browser reads them, without control characters and spaces), script containers.
+SCRIPT_LEFTOVERS = r"""article => [...article.querySelectorAll("*")].flatMap((element) => {
+    const URL_ATTRIBUTES = ["href", "src", "action", "formaction"];
+    const CONTAINERS = ["script", "iframe", "svg", "form", "object", "embed"];
+    const found = [];
+    for (const { name, value } of element.attributes) {
+        const address = value.replace(/[\x00-\x20]/g, "");
+        if (name.startsWith("on") || ["srcdoc", "style"].includes(name)) {
+            found.push(`${element.localName} ${name}`);
+        } else if (URL_ATTRIBUTES.includes(name) && /^(javascript|vbscript|data):/i.test(address)) {
+            found.push(`${element.localName} ${name}=${value}`);
+        }
+    }
+    if (CONTAINERS.includes(element.localName)) found.push(element.localName);
+    return found;
+})"""
+
+
+@pytest.fixture
+def hostile_api(page: Page):
+    """Answers the app's requests to FAKE_API with HOSTILE_ARTICLE, as a server anywhere could."""
+
+    def answer(route):
+        found = route.request.url.startswith(f"{FAKE_API}pages/1/")
+        route.fulfill(
+            status=200 if found else 404,
+            content_type="application/json",
+            headers={"Access-Control-Allow-Origin": "*"},
+            body=json.dumps(HOSTILE_ARTICLE if found else {"message": "Nicht gefunden"}),
+        )
+
+    page.route(f"{FAKE_API}**", answer)
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    return dialogs
+
+
+@pytest.mark.parametrize("sanitizer", ["Sanitizer API", "fallback"])
+def test_the_app_runs_no_script_from_an_api_answer(page: Page, app_origin, hostile_api, sanitizer):
+    if sanitizer == "fallback":
+        # A browser without the Sanitizer API.
+        page.add_init_script("delete Element.prototype.setHTML")
+    page.goto(f"{app_origin}/index.html?api={FAKE_API}#artikel/1")
+    if sanitizer == "Sanitizer API" and not page.evaluate("typeof Element.prototype.setHTML === 'function'"):
+        pytest.skip("this Chromium has no Sanitizer API (Element.setHTML)")
+
+    article = page.locator("#article")
+    expect(article.get_by_role("heading", level=1)).to_have_text("Feindliche Antwort")
+    for text in ["Skriptlink", "Getarnter Link", "Datenlink", "Listenlink", "Knopf", "Video: Video"]:
+        target = article.get_by_text(text, exact=True).first
+        target.click()
+        target.hover()
+    article.get_by_text("fett").first.hover()
+    page.wait_for_timeout(500)
+
+    assert page.evaluate("window.hacked") is None
+    assert hostile_api == []
+    leftovers = article.evaluate(SCRIPT_LEFTOVERS)
+    assert leftovers == []
+    # What the editor's features make stays.
+    expect(article.get_by_role("link", name="Stadtportal").first).to_have_attribute(
+        "href", "https://www.wuppertal.de/"
+    )
+    expect(article.locator("b", has_text="fett").first).to_be_visible()
+    # Plain text fields are text: the caption's markup shows as written.
+    expect(article.locator("figcaption").first).to_contain_text("<img src=x onerror=")
 
 
 def test_the_app_shows_news_and_upcoming_events_from_another_origin(page: Page, app_url):
