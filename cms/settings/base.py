@@ -395,6 +395,10 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Draftail, answering a rich text value it never sends with 400 instead of a server error.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "core.editorial.rich_text.CheckedDraftailRichTextArea"},
+}
 # The admin's date fields and their calendars show and write German dates. The server
 # reads them with Django's "de" input formats (LANGUAGE_CODE), which take ISO dates too;
 # core.editorial.date_input keeps the calendar from replacing what it cannot read.

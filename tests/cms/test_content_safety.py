@@ -443,6 +443,17 @@ def test_a_crafted_rich_text_post_reaches_no_page_or_answer(admin_client, client
     assert body[-1]["value"]["caption"] == HOSTILE_TEXT
 
 
+@pytest.mark.parametrize(
+    "value",
+    ['<p><a href="javascript:alert(1)">Link</a></p>', '{"blocks": "keine Liste"}', "[1, 2]"],
+)
+def test_rich_text_the_editor_never_sends_is_a_bad_request_and_stores_nothing(admin_client, site_tree, value):
+    response = post_article(admin_client, site_tree, body=streamfield([("paragraph", value)]))
+
+    assert response.status_code == 400
+    assert not ArticlePage.objects.filter(slug="live-auftakt").exists()
+
+
 @pytest.mark.parametrize("url", SCRIPT_URLS)
 def test_the_admin_refuses_a_script_address_for_a_video(admin_client, site_tree, url):
     response = post_article(
