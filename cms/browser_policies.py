@@ -15,7 +15,7 @@ middleware stack (``request.is_preview``), so a draft gets the website's policy 
 preview panel shows it under the rules it will be served with; only that answer may be framed
 by this site's pages (``frame-ancestors 'self'``), as may any other a view marks framable
 (``X-Frame-Options: SAMEORIGIN``). Everything else may be framed by none. A view that sets its
-own policy (the API's docs page, through django-csp's decorator) keeps it.
+own policy (the API's docs page, which Redoc needs a wider one for) keeps it.
 
 Referrer-Policy and Cross-Origin-Opener-Policy come from Django's SecurityMiddleware
 (``SECURE_REFERRER_POLICY``, ``SECURE_CROSS_ORIGIN_OPENER_POLICY``).
