@@ -305,24 +305,6 @@ WEBHOOK_RETRY_DELAY = env_int("WEBHOOK_RETRY_DELAY", 30)
 # The scheduler deletes delivered and failed deliveries from the log after this many days.
 WEBHOOK_DELIVERIES_KEEP_DAYS = env_int("WEBHOOK_DELIVERIES_KEEP_DAYS", 90)
 
-# Wagtail
-WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Smart City")
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
-
-# E-mail: the review workflow's notifications (and password resets), sent inside the
-# editor's request through SMTP; development prints them, the tests keep them in memory.
-# A mail server that does not answer delays the request by EMAIL_TIMEOUT at most.
-DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Smart City CMS <cms@localhost>")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
-
-# /.well-known/security.txt (RFC 9116): whom to tell about a vulnerability (mailto: or
-# https: addresses; by default the sender address of the CMS's e-mails), the disclosure
-# policy's address if there is one, and how many days ahead the file's expiry lies (RFC 9116
-# advises less than a year).
-SECURITY_CONTACTS = env_list("SECURITY_CONTACT", default=[f"mailto:{parseaddr(DEFAULT_FROM_EMAIL)[1]}"])
-SECURITY_POLICY_URL = env_str("SECURITY_POLICY_URL")
-SECURITY_TXT_VALID_DAYS = env_int("SECURITY_TXT_VALID_DAYS", 180)
-
 # Browser policies (cms.browser_policies; README, "Browser policies"). The website's scripts
 # and styles are this site's files, with no inline code; frames come only from the video
 # block's players (core.video_providers). Images may also come from the media bucket's public
@@ -407,6 +389,23 @@ CONTENT_SECURITY_POLICY_API = {
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
+# Wagtail
+WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Smart City")
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+
+# E-mail: the review workflow's notifications (and password resets), sent inside the
+# editor's request through SMTP; development prints them, the tests keep them in memory.
+# A mail server that does not answer delays the request by EMAIL_TIMEOUT at most.
+DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Smart City CMS <cms@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# /.well-known/security.txt (RFC 9116): whom to tell about a vulnerability (mailto: or
+# https: addresses; by default the sender address of the CMS's e-mails), the disclosure
+# policy's address if there is one, and how many days ahead the file's expiry lies (RFC 9116
+# advises less than a year).
+SECURITY_CONTACTS = env_list("SECURITY_CONTACT", default=[f"mailto:{parseaddr(DEFAULT_FROM_EMAIL)[1]}"])
+SECURITY_POLICY_URL = env_str("SECURITY_POLICY_URL")
+SECURITY_TXT_VALID_DAYS = env_int("SECURITY_TXT_VALID_DAYS", 180)
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
