@@ -265,6 +265,35 @@ def test_the_page_editor_works_under_the_admins_policy(editor_watch, draft_artic
     editor_watch.assert_clean()
 
 
+ADMIN_VIEWS = [
+    pytest.param("wagtailadmin_home", None, id="dashboard"),
+    pytest.param("wagtailadmin_explore", "home", id="page-explorer"),
+    pytest.param("wagtailadmin_pages:add", "article-form", id="page-add-form"),
+    pytest.param("wagtailimages:index", None, id="images"),
+    pytest.param("wagtailimages:edit", "image", id="image-edit-with-focal-point"),
+    pytest.param("wagtaildocs:add_multiple", None, id="document-upload"),
+    pytest.param("wagtailsnippets_events_venue:add", None, id="venue-form"),
+    pytest.param("wagtailadmin_reports:site_history", None, id="site-history"),
+    pytest.param("wagtailadmin_account", None, id="account"),
+]
+
+
+@pytest.mark.parametrize(("view", "argument"), ADMIN_VIEWS)
+def test_the_admins_other_views_report_no_violation(editor_watch, view, argument):
+    home = Site.objects.get(is_default_site=True).root_page
+    args = {
+        None: [],
+        "home": [home.pk],
+        "article-form": ["articles", "articlepage", ArticleIndexPage.objects.get().pk],
+        "image": [get_image_model().objects.order_by("pk").first().pk],
+    }[argument]
+
+    response = editor_watch.goto(reverse(view, args=args))
+
+    assert response.status == 200
+    editor_watch.assert_clean()
+
+
 @pytest.fixture
 def images_uploaded_by_the_browser_removed(demo_server, django_db_blocker):
     """What the upload commits (the image, or the upload waiting for its form) is deleted after the test."""
