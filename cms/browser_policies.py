@@ -25,7 +25,6 @@ from urllib.parse import urlsplit
 
 from csp.constants import SELF
 from csp.middleware import CSPMiddleware, PolicyParts
-from csp.utils import default_config
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 
@@ -51,7 +50,7 @@ class BrowserPoliciesMiddleware(CSPMiddleware):
         if parts.config is None:
             directives = policy_for(request)
             if directives is not None:
-                parts.config = default_config(directives)
+                parts.config = directives
         framable = response.headers.get("X-Frame-Options", "").upper() == "SAMEORIGIN"
         if framable or getattr(request, "is_preview", False):
             parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
