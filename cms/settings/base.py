@@ -12,6 +12,9 @@ from pathlib import Path
 import dj_database_url
 from botocore.config import Config
 from corsheaders.defaults import default_headers as cors_default_headers
+from csp.constants import NONE, SELF, UNSAFE_HASHES, UNSAFE_INLINE
+
+from core.video_providers import oembed_providers, player_origins
 
 from .env import env_bool, env_choice, env_int, env_list, env_networks, env_str
 
@@ -44,6 +47,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     # Installed everywhere, idle without WAGTAILFRONTENDCACHE (see below); with it, page
@@ -86,6 +90,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files are answered here, before sessions or the database are touched.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy and Permissions-Policy (README, "Browser policies"). Outside the
+    # middleware below, so it sees the X-Frame-Options a view chose and cached API answers too.
+    "cms.browser_policies.BrowserPoliciesMiddleware",
     # Answers CORS preflights before anything else looks at the request.
     "corsheaders.middleware.CorsMiddleware",
     # ETag on every GET, and 304 when the client already has the same answer.
@@ -345,6 +352,90 @@ WEBHOOK_RETRY_DELAY = env_int("WEBHOOK_RETRY_DELAY", 30)
 # The scheduler deletes delivered and failed deliveries from the log after this many days.
 WEBHOOK_DELIVERIES_KEEP_DAYS = env_int("WEBHOOK_DELIVERIES_KEEP_DAYS", 90)
 
+# Browser policies (cms.browser_policies; README, "Browser policies"). The website's scripts
+# and styles are this site's files, with no inline code; frames come only from the video
+# block's players (core.video_providers). Images may also come from the media bucket's public
+# address. The CSP_* variables add what an installation needs beyond that; they are not
+# settings of their own (django-csp takes names starting with CSP_ for its old settings).
+_extra_frame_src = env_list("CSP_EXTRA_FRAME_SRC")
+_extra_img_src = env_list("CSP_EXTRA_IMG_SRC")
+# Where browsers report violations (a report-uri endpoint); empty: they report nothing.
+_report_uri = env_str("CSP_REPORT_URI")
+
+
+def _origin(url: str) -> str:
+    """The scheme and host of an absolute URL; empty for a path."""
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.split('/')[0]}" if rest else ""
+
+
+def _media_origins() -> list[str]:
+    """Where image URLs point when they do not point to this site (see STORAGES)."""
+    if not AWS_STORAGE_BUCKET_NAME:
+        return [origin for origin in [_origin(MEDIA_URL)] if origin]
+    if AWS_S3_CUSTOM_DOMAIN:
+        return [f"https://{AWS_S3_CUSTOM_DOMAIN.split('/')[0]}"]
+    if AWS_S3_ENDPOINT_URL:
+        return [_origin(AWS_S3_ENDPOINT_URL)]
+    regional = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com"]
+    return [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com", *(regional if AWS_S3_REGION_NAME else [])]
+
+
+_csp_common = {
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+    **({"report-uri": [_report_uri]} if _report_uri else {}),
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, *_media_origins(), *_extra_img_src],
+        "frame-src": [*player_origins(), *_extra_frame_src],
+        **_csp_common,
+    }
+}
+# Wagtail's admin, measured in Chromium (tests/browser/test_browser_policies.py): the least
+# its page editor, choosers, image upload and preview work with (README, "Browser policies").
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        # Wagtail's form widgets start with an inline <script> each (date fields, choosers,
+        # inline panels), also in the forms its dialogs load.
+        "script-src-elem": [SELF, UNSAFE_INLINE],
+        # Inline event handlers stay blocked, except the no-op "return;" the focal point
+        # cropper (Jcrop) puts on its elements.
+        "script-src-attr": [UNSAFE_HASHES, "'sha256-i+qr4lq34KgNHiW62lWi9aInEBwiEOrfCzaNPCvkqD8='"],
+        "style-src": [SELF],
+        # The rich text editor (Draftail) adds <style> elements for nested lists.
+        "style-src-elem": [SELF, UNSAFE_INLINE],
+        "style-src-attr": [NONE],
+        # The multiple upload view shows each chosen file before it is sent (blob: URLs).
+        "img-src": [SELF, "blob:", *_media_origins(), *_extra_img_src],
+        # The preview panel frames the admin's own previews (and, added by the middleware, the
+        # app front end of the "App-Vorschau").
+        "frame-src": [SELF],
+        **_csp_common,
+    }
+}
+# JSON runs nothing and loads nothing.
+CONTENT_SECURITY_POLICY_API = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        **_csp_common,
+        "base-uri": [NONE],
+        "form-action": [NONE],
+    }
+}
+# Django's SecurityMiddleware: other sites learn only this site's origin from a link, and a
+# page opened from another site's window cannot reach into this one (or the other way round).
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Smart City")
 # The name the authenticator app shows beside the user name.
@@ -399,6 +490,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {"WIDGET": "core.editorial.rich_text.CheckedDraftailRichTextArea"},
 }
+# Videos come only from the platforms the website's Content-Security-Policy lets frames in
+# from (core.video_providers); an address of any other is refused in the video block.
+WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed", "providers": oembed_providers()}]
 # The admin's date fields and their calendars show and write German dates. The server
 # reads them with Django's "de" input formats (LANGUAGE_CODE), which take ISO dates too;
 # core.editorial.date_input keeps the calendar from replacing what it cannot read.
