@@ -275,6 +275,9 @@ ADMIN_VIEWS = [
     pytest.param("wagtailsnippets_events_venue:add", None, id="venue-form"),
     pytest.param("wagtailadmin_reports:site_history", None, id="site-history"),
     pytest.param("wagtailadmin_account", None, id="account"),
+    pytest.param("two_factor_manage", None, id="two-factor-settings"),
+    pytest.param("two_factor_setup", None, id="two-factor-setup-with-qr-code"),
+    pytest.param("signin_attempts:index", None, id="failed-sign-ins"),
 ]
 
 
