@@ -237,6 +237,9 @@ def test_start_web_migrates_then_serves_with_gunicorn():
     assert script.index("python deploy/migrate.py") < script.index("exec gunicorn cms.wsgi:application")
     assert '--bind "0.0.0.0:${PORT:-8000}"' in script
     assert '--workers "${WEB_CONCURRENCY:-3}"' in script
+    # Workers are replaced now and then, which frees the memory a large request made them keep.
+    assert '--max-requests "${WEB_MAX_REQUESTS:-1000}"' in script
+    assert '--max-requests-jitter "${WEB_MAX_REQUESTS_JITTER:-100}"' in script
     assert "--access-logfile -" in script
 
 

@@ -1,0 +1,72 @@
+"""Once an editor uploads an image, the worker makes every rendition the site and the API
+show (media.renditions), so no visitor's request decodes the original."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from articles.factories import ArticlePageFactory
+from media.models import CustomImage, CustomRendition
+from media.renditions import visitor_rendition_specs
+
+from .images import png_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def uploaded_image(admin_client, django_capture_on_commit_callbacks):
+    upload = SimpleUploadedFile("schwebebahn.png", png_bytes(2000, 1200))
+    details = {"title": "Schwebebahn", "description": "Die Schwebebahn über der Wupper", "tags": ""}
+    # The tests run tasks inside the request (TASKS "immediate"); production queues them
+    # for the worker once the upload is committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(reverse("wagtailimages:add"), {**details, "file": upload})
+    assert response.status_code == 302
+    return CustomImage.objects.get()
+
+
+def test_an_upload_makes_every_size_visitors_and_apps_see(uploaded_image):
+    made = set(uploaded_image.renditions.values_list("filter_spec", flat=True))
+
+    assert made == set(visitor_rendition_specs())
+
+
+def test_visitors_and_apps_find_every_rendition_made(client, site_tree, uploaded_image):
+    embed = f'<embed embedtype="image" id="{uploaded_image.pk}" format="fullwidth" alt="Die Schwebebahn"/>'
+    article = ArticlePageFactory(
+        parent=site_tree.articles,
+        hero_image=uploaded_image,
+        body=[
+            {"type": "paragraph", "value": f"<p>Vorher.</p>{embed}"},
+            {"type": "image", "value": {"image": uploaded_image.pk, "caption": "Über der Wupper"}},
+        ],
+    )
+    made = CustomRendition.objects.count()
+
+    answers = [
+        client.get(article.url),  # hero, image block, rich text, link preview
+        client.get(site_tree.articles.url),  # the card
+        client.get(f"/api/v2/pages/{article.pk}/"),
+        client.get("/api/v2/pages/?type=articles.ArticlePage&fields=hero_image"),
+        client.get(f"/api/v2/images/{uploaded_image.pk}/"),
+    ]
+
+    assert [answer.status_code for answer in answers] == [200] * len(answers)
+    assert CustomRendition.objects.count() == made
+
+
+def test_replacing_the_file_makes_the_sizes_of_the_new_picture(
+    admin_client, uploaded_image, django_capture_on_commit_callbacks
+):
+    details = {"title": "Schwebebahn", "description": "Die Schwebebahn bei Nacht", "tags": ""}
+    upload = SimpleUploadedFile("nacht.png", png_bytes(1800, 1000, colour="#000022"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            reverse("wagtailimages:edit", args=[uploaded_image.pk]), {**details, "file": upload}
+        )
+
+    renditions = uploaded_image.renditions.all()
+    assert {rendition.filter_spec for rendition in renditions} == set(visitor_rendition_specs())
+    assert all("nacht" in rendition.file.name for rendition in renditions)
