@@ -206,7 +206,15 @@ def test_minio_init_lets_anyone_read_the_public_prefixes_only():
 
 def test_web_worker_and_scheduler_run_one_image_with_their_own_commands():
     assert service_command("web") == ["deploy/start-web.sh"]
-    assert service_command("worker") == ["python", "manage.py", "db_worker", "--interval", "1"]
+    assert service_command("worker") == [
+        "python",
+        "manage.py",
+        "db_worker",
+        "--interval",
+        "1",
+        "--max-tasks",
+        "500",
+    ]
     assert service_command("scheduler") == ["python", "manage.py", "scheduler"]
     images = {service(name)["image"] for name in ("web", "worker", "scheduler")}
     assert len(images) == 1

@@ -4,6 +4,7 @@ show (media.renditions), so no visitor's request decodes the original."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from wagtail.models import UploadedFile
 
 from articles.factories import ArticlePageFactory
 from media.models import CustomImage, CustomRendition
@@ -70,3 +71,25 @@ def test_replacing_the_file_makes_the_sizes_of_the_new_picture(
     renditions = uploaded_image.renditions.all()
     assert {rendition.filter_spec for rendition in renditions} == set(visitor_rendition_specs())
     assert all("nacht" in rendition.file.name for rendition in renditions)
+
+
+def test_an_image_completed_in_the_multiple_uploader_gets_them_too(
+    admin_client, django_capture_on_commit_callbacks
+):
+    # The uploader keeps the file as a pending upload until the alt text is given.
+    admin_client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": SimpleUploadedFile("wupper.png", png_bytes(1600, 900))},
+    )
+    pending = UploadedFile.objects.get()
+    prefix = f"uploaded-image-{pending.pk}"
+    details = {f"{prefix}-title": "Wupper", f"{prefix}-description": "Die Wupper", f"{prefix}-tags": ""}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("wagtailimages:create_multiple_from_uploaded_image", args=[pending.pk]), details
+        )
+
+    assert response.json()["success"] is True
+    made = set(CustomImage.objects.get().renditions.values_list("filter_spec", flat=True))
+    assert made == set(visitor_rendition_specs())

@@ -383,3 +383,17 @@ def test_a_refused_upload_leaves_nothing_in_the_bucket(admin_client, settings, b
     assert [answer.status_code for answer in answers] == [200, 200, 200, 200]
     assert bucket_keys(bucket) == []
     assert nothing_stored(settings)
+
+
+def test_the_choosers_upload_form_shows_the_reason_and_stores_nothing(admin_client, settings):
+    data = {f"image-chooser-upload-{name}": value for name, value in IMAGE_DETAILS.items()} | {
+        "image-chooser-upload-file": SimpleUploadedFile("logo.png", SVG)
+    }
+
+    response = admin_client.post(reverse("wagtailimages_chooser:create"), data)
+
+    assert response.json()["step"] == "reshow_creation_form"
+    assert (
+        "Die Datei enthält SVG, HTML oder anderen Text mit Auszeichnungen" in response.json()["htmlFragment"]
+    )
+    assert nothing_stored(settings)
