@@ -139,6 +139,25 @@ class S3MediaStorage(PrivateFilesMixin, S3Storage):
     def get_object_parameters(self, name):
         return {**super().get_object_parameters(name), **served_headers(name)}
 
+    def refresh_served_headers(self, name) -> bool:
+        """Gives an object written before these headers existed the ones it should have (a
+        copy onto itself), and says whether it had to."""
+        wanted = served_headers(name)
+        stored = self.bucket.Object(self._normalize_name(name))
+        try:
+            current = {"ContentType": stored.content_type, "ContentDisposition": stored.content_disposition}
+        except ClientError as error:
+            if error.response["Error"]["Code"] not in ("404", "NoSuchKey"):
+                raise
+            logger.warning("The file %r is missing; it was given no headers.", name)
+            return False
+        if all(current[header] == value for header, value in wanted.items()):
+            return False
+        stored.copy_from(
+            CopySource={"Bucket": self.bucket_name, "Key": stored.key}, MetadataDirective="REPLACE", **wanted
+        )
+        return True
+
 
 class LocalMediaStorage(PrivateFilesMixin, FileSystemStorage):
     pass

@@ -2,10 +2,12 @@
 only PDFs open in the browser: every other kind is downloaded. From the CMS (local files,
 restricted documents) and from the bucket (public documents redirect there) alike."""
 
+import io
 import urllib.request
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 from wagtail.documents import get_document_model
 
@@ -97,3 +99,27 @@ def test_images_in_the_bucket_have_the_type_of_their_checked_format(admin_client
 
     assert stored["ContentType"] == "image/png"
     assert "ContentDisposition" not in stored
+
+
+def test_a_command_gives_files_stored_before_their_headers(bucket, settings):
+    # As the bucket held it before: the type the browser claimed, no disposition.
+    bucket.put_object(Bucket=BUCKET, Key="documents/messwerte.csv", Body=CSV[1], ContentType="text/html")
+    bucket.put_object(Bucket=BUCKET, Key="documents/haushalt.pdf", Body=PDF[1], ContentType="application/pdf")
+    Document = get_document_model()
+    Document.objects.create(title="Messwerte", file="documents/messwerte.csv")
+    Document.objects.create(title="Haushalt", file="documents/haushalt.pdf")
+    Document.objects.create(title="Verloren", file="documents/verloren.txt")
+
+    first, again = io.StringIO(), io.StringIO()
+    call_command("set_document_headers", stdout=first)
+    call_command("set_document_headers", stdout=again)
+
+    stored = bucket.head_object(Bucket=BUCKET, Key="documents/messwerte.csv")
+    assert (stored["ContentType"], stored["ContentDisposition"]) == (
+        "text/csv",
+        "attachment; filename=messwerte.csv; filename*=UTF-8''messwerte.csv",
+    )
+    assert bucket.get_object(Bucket=BUCKET, Key="documents/messwerte.csv")["Body"].read() == CSV[1]
+    assert bucket.head_object(Bucket=BUCKET, Key="documents/haushalt.pdf")["ContentDisposition"] == "inline"
+    assert first.getvalue() == "Document files given their headers: 2.\n"
+    assert again.getvalue() == "Document files given their headers: 0.\n"
