@@ -25,13 +25,17 @@ from wagtail.images.forms import BaseImageForm
 from wagtail.tasks import delete_file_from_storage_task
 
 from .renditions import build_renditions_after_commit
-from .uploads import check_document, check_image, clean_file_name
+from .uploads import check_document, check_image, clean_file_name, document_help_text, image_help_text
 
 
 class CheckedImageField(WagtailImageField):
     """Wagtail's image field, with the content checks of media.uploads ahead of its own:
     Wagtail's refuse an image too large for Pillow with "unknown number" of pixels, and
     name no reason for a file that is no image at all."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.help_text = image_help_text()
 
     def to_python(self, data):
         if FileField.to_python(self, data) is not None:
@@ -43,6 +47,10 @@ class CheckedImageField(WagtailImageField):
 class CheckedDocumentField(WagtailDocumentField):
     """Wagtail's document field with the checks of media.uploads, which include the size
     (a limit per kind of document) in place of Wagtail's one limit."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.help_text = document_help_text()
 
     def to_python(self, data):
         file = FileField.to_python(self, data)

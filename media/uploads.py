@@ -95,6 +95,14 @@ IMAGE_FORMATS = (
 IMAGE_FORMAT_NAMES = "JPEG, PNG, GIF, WebP oder AVIF"
 
 
+def image_help_text() -> str:
+    return (
+        f"Erlaubt sind Bilder im Format {IMAGE_FORMAT_NAMES} bis "
+        f"{file_size_text(settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE)} und "
+        f"{number_text(settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS)} Pixel (Breite × Höhe)."
+    )
+
+
 def image_format_of(head: bytes) -> ImageFormat | None:
     return next((image_format for image_format in IMAGE_FORMATS if image_format.matches(head)), None)
 
@@ -205,6 +213,14 @@ DOCUMENT_KIND_NAMES = (
 # and carriage return do).
 _BINARY_BYTES = bytes(set(range(32)) - {9, 10, 12, 13})
 _TEXT_CHUNK = 64 * 1024
+
+
+def document_help_text() -> str:
+    return (
+        f"Erlaubt sind {DOCUMENT_KIND_NAMES}: PDF-, Office- und OpenDocument-Dateien bis "
+        f"{file_size_text(settings.DOCUMENTS_MAX_SIZE)}, CSV- und Textdateien bis "
+        f"{file_size_text(settings.DOCUMENTS_MAX_TEXT_SIZE)}."
+    )
 
 
 def document_kind_of(extension: str) -> DocumentKind | None:

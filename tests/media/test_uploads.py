@@ -397,3 +397,43 @@ def test_the_choosers_upload_form_shows_the_reason_and_stores_nothing(admin_clie
         "Die Datei enthält SVG, HTML oder anderen Text mit Auszeichnungen" in response.json()["htmlFragment"]
     )
     assert nothing_stored(settings)
+
+
+def test_editing_the_details_without_a_new_file_keeps_the_file(admin_client):
+    upload_image(admin_client, "schwebebahn.png", png_bytes())
+    upload_document(admin_client, "bericht.pdf", b"%PDF-1.7\n")
+    image, document = CustomImage.objects.get(), get_document_model().objects.get()
+
+    edited_image = admin_client.post(
+        reverse("wagtailimages:edit", args=[image.pk]), {**IMAGE_DETAILS, "title": "Schwebebahn am Abend"}
+    )
+    edited_document = admin_client.post(
+        reverse("wagtaildocs:edit", args=[document.pk]),
+        {"title": "Bericht 2024", "collection": document.collection_id, "tags": ""},
+    )
+
+    assert (edited_image.status_code, edited_document.status_code) == (302, 302)
+    image.refresh_from_db()
+    document.refresh_from_db()
+    assert (image.title, image.file.name) == ("Schwebebahn am Abend", "original_images/schwebebahn.png")
+    assert (document.title, document.file.name) == ("Bericht 2024", "documents/bericht.pdf")
+
+
+@pytest.mark.parametrize("address", ["wagtailimages:add", "wagtailimages:add_multiple"])
+def test_the_image_upload_pages_tell_the_limits(admin_client, address):
+    response = admin_client.get(reverse(address))
+
+    assert (
+        "Erlaubt sind Bilder im Format JPEG, PNG, GIF, WebP oder AVIF bis 20 MB und 40.000.000 Pixel "
+        "(Breite × Höhe)." in response.content.decode()
+    )
+
+
+@pytest.mark.parametrize("address", ["wagtaildocs:add", "wagtaildocs:add_multiple"])
+def test_the_document_upload_pages_tell_the_limits(admin_client, address):
+    response = admin_client.get(reverse(address))
+
+    assert (
+        "OpenDocument (.odt, .ods, .odp), CSV und Text (.txt): PDF-, Office- und OpenDocument-Dateien bis "
+        "20 MB, CSV- und Textdateien bis 5 MB." in response.content.decode()
+    )
