@@ -39,19 +39,25 @@ def visitor_rendition_specs() -> list[str]:
     return list(dict.fromkeys([*SITE_RENDITION_SPECS, *RENDITION_SPECS, *rich_text_specs]))
 
 
-@task()
-def build_renditions_task(image_id: int) -> None:
-    image = get_image_model().objects.filter(pk=image_id).first()
-    if image is None:  # deleted since
-        return
+def build_renditions(image) -> bool:
+    """Makes the image's missing renditions of the visitors' sizes; False when its file
+    cannot be read (gone, or the storage is down), in which case pages leave it out."""
     try:
         # One at a time: Wagtail makes several renditions in three threads at once, each
-        # with the original decoded, which for 40 million pixels tripled the peak memory.
+        # with the original decoded, which for 40 million pixels doubled the peak memory.
         for spec in visitor_rendition_specs():
             image.get_rendition(Filter(spec=spec))
     except SourceImageIOError:
-        # Its file is gone or the storage is down: pages leave the image out, as before.
-        logger.warning("No renditions made for image %s.", image_id, exc_info=True)
+        logger.warning("No renditions made for image %s.", image.pk, exc_info=True)
+        return False
+    return True
+
+
+@task()
+def build_renditions_task(image_id: int) -> None:
+    image = get_image_model().objects.filter(pk=image_id).first()
+    if image is not None:  # not deleted since
+        build_renditions(image)
 
 
 def build_renditions_after_commit(image) -> None:

@@ -1,12 +1,16 @@
 """Once an editor uploads an image, the worker makes every rendition the site and the API
 show (media.renditions), so no visitor's request decodes the original."""
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import UploadedFile
 
 from articles.factories import ArticlePageFactory
+from media.factories import ImageFactory
 from media.models import CustomImage, CustomRendition
 from media.renditions import visitor_rendition_specs
 
@@ -93,3 +97,29 @@ def test_an_image_completed_in_the_multiple_uploader_gets_them_too(
     assert response.json()["success"] is True
     made = set(CustomImage.objects.get().renditions.values_list("filter_spec", flat=True))
     assert made == set(visitor_rendition_specs())
+
+
+def test_a_command_makes_them_for_images_stored_before():
+    images = [ImageFactory(), ImageFactory()]
+    output, again = io.StringIO(), io.StringIO()
+
+    call_command("build_renditions", stdout=output)
+    made = CustomRendition.objects.count()
+    call_command("build_renditions", stdout=again)
+
+    for image in images:
+        assert set(image.renditions.values_list("filter_spec", flat=True)) == set(visitor_rendition_specs())
+    assert CustomRendition.objects.count() == made
+    assert output.getvalue() == again.getvalue() == "Images with every rendition: 2.\n"
+
+
+def test_the_command_names_images_whose_file_is_gone():
+    image = ImageFactory()
+    image.file.storage.delete(image.file.name)
+    output = io.StringIO()
+
+    call_command("build_renditions", stdout=output)
+
+    assert output.getvalue() == (
+        f"Images with every rendition: 0.\nImages whose file could not be read: {image.pk}.\n"
+    )
