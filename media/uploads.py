@@ -185,8 +185,8 @@ class DocumentKind:
     plural: str
     extensions: tuple[str, ...]
     size_setting: str
-    # For Office files: the part each extension's file must contain.
-    main_parts: dict[str, str] | None = None
+    # For Office files: the content type each extension's main part must have.
+    main_types: dict[str, str] | None = None
 
     @property
     def max_size(self) -> int:
@@ -199,7 +199,11 @@ OFFICE = DocumentKind(
     "Word-, Excel- und PowerPoint-Dokumente",
     ("docx", "xlsx", "pptx"),
     "DOCUMENTS_MAX_SIZE",
-    main_parts={"docx": "word/document.xml", "xlsx": "xl/workbook.xml", "pptx": "ppt/presentation.xml"},
+    main_types={
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+    },
 )
 OPEN_DOCUMENT = DocumentKind("OpenDocument", "OpenDocuments", ("odt", "ods", "odp"), "DOCUMENTS_MAX_SIZE")
 TEXT = DocumentKind("Textdatei", "CSV- und Textdateien", ("csv", "txt"), "DOCUMENTS_MAX_TEXT_SIZE")
@@ -213,6 +217,8 @@ DOCUMENT_KIND_NAMES = (
 # and carriage return do).
 _BINARY_BYTES = bytes(set(range(32)) - {9, 10, 12, 13})
 _TEXT_CHUNK = 64 * 1024
+# "[Content_Types].xml" of a real Office file takes a few kilobytes.
+_CONTENT_TYPES_MAX_SIZE = 1024 * 1024
 
 
 def document_help_text() -> str:
@@ -264,11 +270,11 @@ def _content_problem(file, kind: DocumentKind, extension: str) -> str:
         return "Die Datei ist kein ZIP-Container, wie es Office-Dateien sind."
     file.seek(0)
     try:
-        # Reads the archive's directory only; nothing is unpacked but OpenDocument's
-        # "mimetype" entry, whose size is checked first.
+        # Reads the archive's directory, and unpacks only the entry that names the kind
+        # (OpenDocument's "mimetype", Office's "[Content_Types].xml") once its size is checked.
         with zipfile.ZipFile(file) as archive:
             return (
-                _office_problem(archive, kind.main_parts[extension])
+                _office_problem(archive, kind.main_types[extension])
                 if kind is OFFICE
                 else _open_document_problem(archive, settings.WAGTAILDOCS_CONTENT_TYPES[extension])
             )
@@ -278,11 +284,19 @@ def _content_problem(file, kind: DocumentKind, extension: str) -> str:
         file.seek(0)
 
 
-def _office_problem(archive: zipfile.ZipFile, main_part: str) -> str:
-    names = set(archive.namelist())
-    if "[Content_Types].xml" not in names or main_part not in names:
-        return "Es fehlen die Bestandteile eines solchen Dokuments."
-    if any(name.lower().endswith("vbaproject.bin") for name in names):
+def _office_problem(archive: zipfile.ZipFile, main_type: str) -> str:
+    # Every Office file lists the content types of its parts in "[Content_Types].xml"; the
+    # main part's type tells a document from a workbook, a presentation, a template or a
+    # file with macros (whose main part has another type).
+    try:
+        listing = archive.getinfo("[Content_Types].xml")
+    except KeyError:
+        return "Es fehlt das Verzeichnis der Bestandteile („[Content_Types].xml“)."
+    if listing.file_size > _CONTENT_TYPES_MAX_SIZE:
+        return "Das Verzeichnis der Bestandteile ist unplausibel groß."
+    if main_type not in archive.read(listing).decode("utf-8", errors="replace"):
+        return "Ihr Hauptteil ist von einer anderen Art, oder sie enthält Makros."
+    if any(name.lower().endswith("vbaproject.bin") for name in archive.namelist()):
         return "Die Datei enthält Makros; bitte ohne Makros speichern."
     return ""
 

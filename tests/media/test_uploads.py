@@ -68,10 +68,24 @@ def nothing_stored(settings) -> bool:
     )
 
 
-def office_file(main_part: str, extra: tuple[str, ...] = ()) -> bytes:
+OOXML = "application/vnd.openxmlformats-officedocument"
+WORD, EXCEL, POWERPOINT = (
+    f"{OOXML}.wordprocessingml.document.main+xml",
+    f"{OOXML}.spreadsheetml.sheet.main+xml",
+    f"{OOXML}.presentationml.presentation.main+xml",
+)
+
+
+def office_file(main_type: str, main_part: str = "word/document.xml", extra: tuple[str, ...] = ()) -> bytes:
+    """An Office file as Word, Excel and PowerPoint write them: a ZIP whose
+    "[Content_Types].xml" names the type of its main part."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            f'<Override PartName="/{main_part}" ContentType="{main_type}"/></Types>',
+        )
         for name in (main_part, *extra):
             archive.writestr(name, "<xml/>")
     return buffer.getvalue()
@@ -222,9 +236,9 @@ def test_replacing_an_image_file_is_checked_too(admin_client, settings):
     ("name", "content"),
     [
         ("bericht.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"),
-        ("bericht.docx", office_file("word/document.xml")),
-        ("haushalt.xlsx", office_file("xl/workbook.xml")),
-        ("vortrag.pptx", office_file("ppt/presentation.xml")),
+        ("bericht.docx", office_file(WORD)),
+        ("haushalt.xlsx", office_file(EXCEL, "xl/workbook.xml")),
+        ("vortrag.pptx", office_file(POWERPOINT, "ppt/presentation.xml")),
         ("bericht.odt", open_document("application/vnd.oasis.opendocument.text")),
         ("haushalt.ods", open_document("application/vnd.oasis.opendocument.spreadsheet")),
         ("vortrag.odp", open_document("application/vnd.oasis.opendocument.presentation")),
@@ -265,8 +279,14 @@ def test_it_refuses_kinds_outside_the_allow_list(admin_client, settings, name, m
     [
         ("bericht.pdf", HTML, "(PDF-Dokument). Es fehlt die Kennung „%PDF“ am Anfang."),
         ("bericht.docx", HTML, "(Word-, Excel- oder PowerPoint-Dokument). Die Datei ist kein ZIP-Container"),
-        ("bericht.docx", office_file("xl/workbook.xml"), "Es fehlen die Bestandteile eines solchen"),
-        ("bericht.docx", office_file("word/document.xml", ("word/vbaProject.bin",)), "enthält Makros"),
+        ("bericht.docx", office_file(EXCEL, "xl/workbook.xml"), "Ihr Hauptteil ist von einer anderen Art"),
+        ("bericht.docx", office_file(f"{WORD[:-9]}.macroEnabled.main+xml"), "oder sie enthält Makros"),
+        ("bericht.docx", office_file(WORD, extra=("word/vbaProject.bin",)), "Die Datei enthält Makros"),
+        (
+            "bericht.docx",
+            b"PK\x03\x04" + office_file(WORD)[4:].replace(b"[Content_Types]", b"[Content_Typos]"),
+            "Es fehlt das Verzeichnis der Bestandteile",
+        ),
         ("bericht.odt", open_document("application/vnd.oasis.opendocument.spreadsheet"), "gibt sich als"),
         ("bericht.odt", b"PK\x03\x04kaputt", "Die Datei ist beschädigt."),
         ("messwerte.csv", HTML, "(Textdatei). Sie beginnt mit HTML, SVG oder anderen Auszeichnungen."),
