@@ -9,6 +9,7 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from openpyxl import Workbook
 from PIL import Image
 from wagtail.documents import get_document_model
 from wagtail.models import UploadedFile
@@ -252,6 +253,19 @@ def test_it_accepts_the_documents_of_the_allow_list(admin_client, name, content)
 
     assert response.status_code == 302, response.context["form"].errors
     assert get_document_model().objects.get().filename == name
+
+
+def test_it_accepts_a_workbook_as_excel_writes_it(admin_client):
+    # openpyxl (which Wagtail uses for its spreadsheet exports) writes what Excel writes.
+    workbook = Workbook()
+    workbook.active.append(["Ort", "Wert"])
+    workbook.active.append(["Döppersberg", 42])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+
+    response = upload_document(admin_client, "messwerte.xlsx", buffer.getvalue())
+
+    assert response.status_code == 302
 
 
 @pytest.mark.parametrize(
