@@ -82,9 +82,20 @@ _IMAGE_SIGNATURES = {
     "PNG": lambda head: head.startswith(b"\x89PNG\r\n\x1a\n"),
     "GIF": lambda head: head[:6] in (b"GIF87a", b"GIF89a"),
     "WEBP": lambda head: head[:4] == b"RIFF" and head[8:12] == b"WEBP",
-    # An ISO media file whose major brand is AVIF (still image or sequence).
-    "AVIF": lambda head: head[4:8] == b"ftyp" and head[8:12] in (b"avif", b"avis"),
+    "AVIF": lambda head: _is_avif(head),
 }
+
+
+def _is_avif(head: bytes) -> bool:
+    """An ISO media file (HEIF) whose "ftyp" box names AVIF, a still image or a sequence, as
+    its major brand or, as some encoders write it, among its compatible brands."""
+    if head[4:8] != b"ftyp":
+        return False
+    box = head[8 : int.from_bytes(head[:4], "big")]
+    brands = [box[:4]] + [box[offset : offset + 4] for offset in range(8, len(box) - 3, 4)]
+    return b"avif" in brands or b"avis" in brands
+
+
 IMAGE_FORMATS = (
     ImageFormat("JPEG", ("jpg", "jpeg")),
     ImageFormat("PNG", ("png",)),

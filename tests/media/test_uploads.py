@@ -188,11 +188,28 @@ def test_it_names_the_size_of_an_image_file_too_large(admin_client, settings):
     assert file_error(response) == "Die Datei ist zu groß (2 MB). Bilder dürfen höchstens 1 MB groß sein."
 
 
-def test_a_valid_image_is_stored(admin_client):
-    response = upload_image(admin_client, "schwebebahn.jpg", jpeg_bytes())
+def image_bytes(image_format: str) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), "#1f6f8b").save(buffer, format=image_format)
+    return buffer.getvalue()
 
-    assert response.status_code == 302
-    assert CustomImage.objects.get().file.name == "original_images/schwebebahn.jpg"
+
+@pytest.mark.parametrize(
+    ("name", "image_format"),
+    [
+        ("a.jpg", "JPEG"),
+        ("b.jpeg", "JPEG"),
+        ("c.png", "PNG"),
+        ("d.gif", "GIF"),
+        ("e.webp", "WEBP"),
+        ("f.avif", "AVIF"),
+    ],
+)
+def test_it_stores_each_allowed_raster_format(admin_client, name, image_format):
+    response = upload_image(admin_client, name, image_bytes(image_format))
+
+    assert response.status_code == 302, response.context["form"].errors
+    assert CustomImage.objects.get().file.name == f"original_images/{name}"
 
 
 def test_the_multiple_uploader_shows_the_reason_and_stores_nothing(admin_client, settings, huge_png):
