@@ -15,9 +15,13 @@ expect. Everything that talks to the storage catches this one tuple.
 """
 
 import logging
+import mimetypes
+import posixpath
+from urllib.parse import quote
 
 from boto3.exceptions import Boto3Error
 from botocore.exceptions import BotoCoreError, ClientError
+from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from storages.backends.s3 import S3Storage
 
@@ -112,8 +116,47 @@ class PrivateFilesMixin:
             return self.save(target, content, max_length)
 
 
+def served_headers(name: str) -> dict[str, str]:
+    """The Content-Type of a file, from its name, which the upload checks held against its
+    content (never the type the uploader's browser claimed), and for documents the
+    Content-Disposition Wagtail's serve view gives them: inline for PDF, a download for
+    every other kind."""
+    extension = posixpath.splitext(name)[1].lower().lstrip(".")
+    if not public_name(name).startswith(DOCUMENTS_PREFIX):
+        return {"ContentType": mimetypes.guess_type(name)[0] or "application/octet-stream"}
+    content_type = settings.WAGTAILDOCS_CONTENT_TYPES.get(extension, "application/octet-stream")
+    if content_type in settings.WAGTAILDOCS_INLINE_CONTENT_TYPES:
+        return {"ContentType": content_type, "ContentDisposition": "inline"}
+    filename = quote(posixpath.basename(name))
+    disposition = f"attachment; filename={filename}; filename*=UTF-8''{filename}"
+    return {"ContentType": content_type, "ContentDisposition": disposition}
+
+
 class S3MediaStorage(PrivateFilesMixin, S3Storage):
-    pass
+    """Objects carry the headers browsers get when they fetch them from the bucket
+    directly (public documents redirect there)."""
+
+    def get_object_parameters(self, name):
+        return {**super().get_object_parameters(name), **served_headers(name)}
+
+    def refresh_served_headers(self, name) -> bool:
+        """Gives an object written before these headers existed the ones it should have (a
+        copy onto itself), and says whether it had to."""
+        wanted = served_headers(name)
+        stored = self.bucket.Object(self._normalize_name(name))
+        try:
+            current = {"ContentType": stored.content_type, "ContentDisposition": stored.content_disposition}
+        except ClientError as error:
+            if error.response["Error"]["Code"] not in ("404", "NoSuchKey"):
+                raise
+            logger.warning("The file %r is missing; it was given no headers.", name)
+            return False
+        if all(current[header] == value for header, value in wanted.items()):
+            return False
+        stored.copy_from(
+            CopySource={"Bucket": self.bucket_name, "Key": stored.key}, MetadataDirective="REPLACE", **wanted
+        )
+        return True
 
 
 class LocalMediaStorage(PrivateFilesMixin, FileSystemStorage):

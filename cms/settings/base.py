@@ -88,6 +88,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A body larger than any upload is refused from its Content-Length, unread.
+    "cms.middleware.RequestSizeLimitMiddleware",
     # Static files are answered here, before sessions or the database are touched.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Content-Security-Policy and Permissions-Policy (README, "Browser policies"). Outside the
@@ -476,9 +478,41 @@ WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
 # A replaced image or document file is deleted only once the new one is stored (media.forms).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "media.forms.DocumentForm"
+# Uploads are checked by their content (media.uploads): images must be one of these raster
+# formats, with at most UPLOAD_MAX_IMAGE_PIXELS pixels, read from the header before any
+# pixel is decoded (a PNG of 600 KB can hold 196 million); documents one of the kinds
+# below. Sizes are in megabytes.
+MEGABYTE = 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("UPLOAD_MAX_IMAGE_MB", 20) * MEGABYTE
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 40_000_000)
+# Documents, each extension with the content type it is served with. Not ZIP (an archive's
+# content cannot be checked and may hold anything) nor RTF (it embeds OLE objects, the way
+# in of several Word exploits, and any word processor saves DOCX or ODT instead).
+WAGTAILDOCS_CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "odp": "application/vnd.oasis.opendocument.presentation",
+    "csv": "text/csv",
+    "txt": "text/plain",
+}
+WAGTAILDOCS_EXTENSIONS = list(WAGTAILDOCS_CONTENT_TYPES)
+# Only PDFs open in the browser; every other document is downloaded (Content-Disposition:
+# attachment), from the CMS and from the bucket alike (media.storage).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+# PDF, Office and OpenDocument files; CSV and plain text.
+DOCUMENTS_MAX_SIZE = env_int("UPLOAD_MAX_DOCUMENT_MB", 20) * MEGABYTE
+DOCUMENTS_MAX_TEXT_SIZE = env_int("UPLOAD_MAX_TEXT_MB", 5) * MEGABYTE
+# What Wagtail's uploaders check in the browser before sending a file.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = max(DOCUMENTS_MAX_SIZE, DOCUMENTS_MAX_TEXT_SIZE)
+# A request body larger than the largest upload plus the form's other fields (Django's
+# DATA_UPLOAD_MAX_MEMORY_SIZE, 2.5 MB) is refused from its Content-Length before it is read
+# (cms.middleware).
+MAX_REQUEST_BODY_SIZE = max(WAGTAILIMAGES_MAX_UPLOAD_SIZE, WAGTAILDOCS_MAX_UPLOAD_SIZE) + int(2.5 * MEGABYTE)
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",

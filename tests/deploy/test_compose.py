@@ -206,7 +206,15 @@ def test_minio_init_lets_anyone_read_the_public_prefixes_only():
 
 def test_web_worker_and_scheduler_run_one_image_with_their_own_commands():
     assert service_command("web") == ["deploy/start-web.sh"]
-    assert service_command("worker") == ["python", "manage.py", "db_worker", "--interval", "1"]
+    assert service_command("worker") == [
+        "python",
+        "manage.py",
+        "db_worker",
+        "--interval",
+        "1",
+        "--max-tasks",
+        "500",
+    ]
     assert service_command("scheduler") == ["python", "manage.py", "scheduler"]
     images = {service(name)["image"] for name in ("web", "worker", "scheduler")}
     assert len(images) == 1
@@ -237,6 +245,9 @@ def test_start_web_migrates_then_serves_with_gunicorn():
     assert script.index("python deploy/migrate.py") < script.index("exec gunicorn cms.wsgi:application")
     assert '--bind "0.0.0.0:${PORT:-8000}"' in script
     assert '--workers "${WEB_CONCURRENCY:-3}"' in script
+    # Workers are replaced now and then, which frees the memory a large request made them keep.
+    assert '--max-requests "${WEB_MAX_REQUESTS:-1000}"' in script
+    assert '--max-requests-jitter "${WEB_MAX_REQUESTS_JITTER:-100}"' in script
     assert "--access-logfile -" in script
 
 
