@@ -20,7 +20,10 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection
 from django.test import override_settings
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from cms.signin.two_factor import APP_DEVICE_NAME
 from tests.database import restore_database
 from tests.deploy.compose import PROJECT_DIR, service_command
 from tests.deploy.processes import production_environment, stop
@@ -37,16 +40,19 @@ MEGABYTE = 1024 * 1024
 
 @pytest.fixture(scope="module")
 def editor_session(django_db_setup, django_db_blocker):
-    """An administrator signed in, as the session the web process reads (signed with its
-    secret key); the database is restored when the module is done."""
+    """An administrator signed in with both factors (production requires the second of
+    superusers), as the session the web process reads (signed with its secret key); the
+    database is restored when the module is done."""
     with django_db_blocker.unblock():
         pristine = connection.creation.serialize_db_to_string()
         try:
             user = get_user_model().objects.create_superuser(
                 username="zentrale", email="zentrale@example.org", password="Sehr-geheim-2024"
             )
+            device = TOTPDevice.objects.create(user=user, name=APP_DEVICE_NAME, confirmed=True)
             with override_settings(SECRET_KEY=SECRET_KEY):
                 session = SessionStore()
+                session[DEVICE_ID_SESSION_KEY] = device.persistent_id
                 session[SESSION_KEY] = str(user.pk)
                 session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
                 session[HASH_SESSION_KEY] = user.get_session_auth_hash()
