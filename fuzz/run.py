@@ -44,6 +44,15 @@ def say(text: str) -> None:
 
 
 def recreate_database(url: str) -> None:
+    _on_server(url, "DROP DATABASE IF EXISTS {} WITH (FORCE)", "CREATE DATABASE {}")
+
+
+def drop_database(url: str) -> None:
+    _on_server(url, "DROP DATABASE IF EXISTS {} WITH (FORCE)")
+
+
+def _on_server(url: str, *statements: str) -> None:
+    """Runs statements about the database of `url` on its server's `postgres` database."""
     config = dj_database_url.parse(url)
     if config["ENGINE"] != "django.db.backends.postgresql":
         raise FuzzError(f"The fuzz run needs PostgreSQL, not {config['ENGINE']}.")
@@ -61,8 +70,8 @@ def recreate_database(url: str) -> None:
     connection.autocommit = True
     try:
         with connection.cursor() as cursor:
-            cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            for statement in statements:
+                cursor.execute(sql.SQL(statement).format(sql.Identifier(name)))
     finally:
         connection.close()
 
@@ -198,6 +207,12 @@ def schemathesis_command(port: int, max_examples: int, seed: int | None, report_
     return command
 
 
+def schemathesis_environment() -> dict[str, str]:
+    inherited = {key: value for key, value in os.environ.items() if not key.startswith("SCHEMATHESIS_")}
+    # The document's rules in words (fuzz/hooks.py), imported from BASE_DIR.
+    return {**inherited, "SCHEMATHESIS_HOOKS": "fuzz.hooks"}
+
+
 def fuzz(
     database_url: str,
     max_examples: int,
@@ -220,7 +235,13 @@ def fuzz(
             completed = subprocess.run(
                 schemathesis_command(port, max_examples, seed, report_dir or Path(var_dir) / "report"),
                 cwd=BASE_DIR,
-                env={key: value for key, value in os.environ.items() if not key.startswith("SCHEMATHESIS_")},
+                env={
+                    **{
+                        key: value for key, value in os.environ.items() if not key.startswith("SCHEMATHESIS_")
+                    },
+                    # The document's rules in words (fuzz/hooks.py), imported from BASE_DIR.
+                    "SCHEMATHESIS_HOOKS": "fuzz.hooks",
+                },
                 check=False,
             )
             say(f"Fuzzing took {time.monotonic() - started:.0f} s ({max_examples} cases per operation).")
