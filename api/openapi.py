@@ -696,6 +696,11 @@ SERVER_ERROR = {
     "headers": {REQUEST_ID_HEADER: {"description": "The answer's `request_id`.", "schema": string()}},
     "content": {"application/json": {"schema": ref("ServerError")}},
 }
+# gunicorn's limit on the request line (`limit_request_line`), answered before the app sees it.
+URI_TOO_LONG = {
+    "description": "The address is longer than the web server takes (4,094 bytes for the request "
+    "line); answered by the server in front of the API, not in JSON."
+}
 BAD_REQUEST = error_response(
     "A parameter is unknown or has a value that cannot be used; `message` names it and, for "
     "filters, what it accepts."
@@ -748,6 +753,7 @@ def _operations(name, endpoint, *, tag, noun, item, detail, listing_extra="", de
                         if issubclass(endpoint, PagesAPIViewSet)
                         else {}
                     ),
+                    "414": URI_TOO_LONG,
                     "500": SERVER_ERROR,
                 },
             }
@@ -764,6 +770,7 @@ def _operations(name, endpoint, *, tag, noun, item, detail, listing_extra="", de
                     "304": NOT_MODIFIED,
                     "400": BAD_REQUEST,
                     "404": error_response(f"No such {noun}, or not public."),
+                    "414": URI_TOO_LONG,
                     "500": SERVER_ERROR,
                 },
             }
@@ -779,6 +786,7 @@ def _operations(name, endpoint, *, tag, noun, item, detail, listing_extra="", de
                     "302": redirect_response(noun),
                     "400": BAD_REQUEST,
                     "404": error_response(f"No {noun} matches."),
+                    "414": URI_TOO_LONG,
                     "500": SERVER_ERROR,
                 },
             }
@@ -874,6 +882,7 @@ def _paths(router, pages_endpoint) -> dict:
                 "200": json_response("The draft page.", ref("PagePreview"), cacheable=False),
                 "400": error_response("No token given."),
                 "403": error_response("The token is invalid or has expired."),
+                "414": URI_TOO_LONG,
                 "500": SERVER_ERROR,
             },
         }
@@ -901,6 +910,7 @@ def _paths(router, pages_endpoint) -> dict:
                         }
                     ),
                 ),
+                "414": URI_TOO_LONG,
                 "500": SERVER_ERROR,
             },
         }
@@ -940,6 +950,7 @@ def occurrences_path() -> dict:
                 "200": listing_response(ref("Occurrence"), "event dates"),
                 "304": NOT_MODIFIED,
                 "400": BAD_REQUEST,
+                "414": URI_TOO_LONG,
                 "500": SERVER_ERROR,
             },
         }

@@ -94,9 +94,9 @@ def field_whole_number(field) -> WholeNumber | None:
 
 
 class CheckedParametersMixin:
-    """For API viewsets: parameters with a NUL character, and malformed or out-of-range
-    whole numbers, `search_operator` values and `find/?id=` values are answered with a 400
-    instead of a server error. `meta` in `fields` names the fields the answer shows under
+    """For API viewsets: parameters given twice or with a NUL character, and malformed or
+    out-of-range whole numbers, `search_operator` values and `find/?id=` values are answered
+    with a 400 instead of a server error. `meta` in `fields` names the fields the answer shows under
     `meta` (`fields=*,-meta`: an item without them)."""
 
     def initial(self, request, *args, **kwargs):
@@ -105,6 +105,10 @@ class CheckedParametersMixin:
         for name, values in request.GET.lists():
             if "\x00" in name or any("\x00" in value for value in values):
                 raise BadRequestError(f"{name} must not contain null characters")
+            # Each parameter takes one value (lists are comma-separated); Wagtail would read
+            # the last and drop the others unseen.
+            if len(values) > 1:
+                raise BadRequestError(f"{name} is given {len(values)} times: give it once")
 
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)

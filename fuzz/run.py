@@ -95,11 +95,14 @@ def production_environment(database_url: str, var_dir: Path, port: int) -> dict[
 
 
 def prepare(environment: dict[str, str], port: int) -> None:
-    """Migrate, load the demo content and point the site at the server, with the production
-    settings plus the demo app (fuzz.settings), which production does not install; tasks
-    (search indexing) run at once, as no worker runs."""
+    """Collect the static files, migrate, load the demo content and point the site at the
+    server, with the production settings plus the demo app (fuzz.settings), which production
+    does not install; tasks (search indexing) run at once, as no worker runs."""
     loading = {**environment, "DJANGO_SETTINGS_MODULE": "fuzz.settings", "TASKS_BACKEND": "immediate"}
     for command in (
+        # The static files with hashed names, as the image holds them (Dockerfile): without
+        # them, any HTML page production serves fails.
+        ["collectstatic", "--no-input", "--verbosity", "0"],
         ["migrate", "--no-input", "--verbosity", "0"],
         ["load_demo_content"],
         ["site_address", f"http://127.0.0.1:{port}"],

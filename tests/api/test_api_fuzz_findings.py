@@ -239,3 +239,23 @@ def test_a_decimal_filter_outside_the_fields_range_gives_an_empty_list(client, s
 
     assert response.status_code == 200, response.content
     assert response.json()["items"] == []
+
+
+def test_a_parameter_given_twice_is_a_bad_request(client, entries):
+    message = bad_request_message(client, "/api/v2/categories/find/?id=1&id=2")
+
+    assert message == "id is given 2 times: give it once"
+
+
+def test_an_address_under_the_api_with_a_line_break_is_a_json_404(client, site_tree):
+    response = client.get("/api/v2/categories/%C3%84%0A2/")
+
+    assert response.status_code == 404
+    assert response.json() == {"message": "no API endpoint at /api/v2/categories/Ä\n2/"}
+
+
+def test_the_web_servers_refusal_of_a_long_address_is_documented():
+    document = openapi.build_openapi()
+
+    for path, methods in document["paths"].items():
+        assert "414" in methods["get"]["responses"], path
