@@ -53,7 +53,7 @@ bench: install
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 # The API fuzzed against its OpenAPI document with schemathesis, 1,000 cases per operation;
-# needs PostgreSQL (fuzz/run.py, FUZZ_DATABASE_URL).
+# needs PostgreSQL (fuzz/run.py; FUZZ_ARGS=--help lists its options).
 fuzz: install
 	$(PY) fuzz/run.py $(FUZZ_ARGS)
 

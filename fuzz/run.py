@@ -259,8 +259,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Fuzz the API against its OpenAPI document (fuzz/run.py).")
     parser.add_argument(
         "--database-url",
-        default=os.environ.get("FUZZ_DATABASE_URL", DEFAULT_DATABASE_URL),
-        help=f"PostgreSQL database to create and fill (default $FUZZ_DATABASE_URL or {DEFAULT_DATABASE_URL})",
+        default=DEFAULT_DATABASE_URL,
+        help=f"PostgreSQL database to create and fill, dropped first (default {DEFAULT_DATABASE_URL})",
     )
     parser.add_argument(
         "--max-examples", type=int, default=1000, help="generated cases per operation (default 1000)"
