@@ -39,11 +39,17 @@ MOMENT_FORMAT = (
 # --- Reading a parameter by its kind (core.api_filters.Kind) ------------------------------
 
 
+# What counts as blank in a text filter: ASCII white space only, the class the OpenAPI
+# document's pattern names too (api.openapi.FILTER_SCHEMAS); Python's str.strip() and a
+# JSON Schema validator's \s would disagree on other characters.
+BLANK = " \t\n\r\f\v"
+
+
 def _text(query, name, kind=None) -> str | None:
     if name not in query:
         return None
     value = query[name]
-    if not value.strip():
+    if not value.strip(BLANK):
         raise BadRequestError(f"{name} must not be empty")
     return value
 

@@ -400,7 +400,8 @@ def _page_types_pattern() -> str:
 
 # The schema of each kind of filter parameter (core.api_filters), besides choices and page ids.
 FILTER_SCHEMAS = {
-    "text": string(minLength=1),
+    # Some character besides ASCII white space (api.filters.BLANK).
+    "text": string(pattern=r"[^ \t\n\r\f\v]"),
     "boolean": boolean(),
     "day": string(format="date"),
     "moment": {"anyOf": [string(format="date-time"), string(format="date")]},

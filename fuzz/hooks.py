@@ -16,11 +16,15 @@ violates the schema. `filter_failure` drops exactly these reports, each checked 
 document itself; every other failure stands.
 """
 
+import json
+import os
 import re
 
 import jsonschema
 import schemathesis
 from schemathesis.openapi.checks import JsonSchemaError, RejectedPositiveData
+
+from fuzz.run import DROPPED_REPORTS
 
 PAGE_OPERATIONS = ("/api/v2/pages/", "/api/v2/pages/{id}/", "/api/v2/preview/")
 NEEDS_TYPE = re.compile(r"^(\w+) filters .+ only: add type=")
@@ -35,11 +39,30 @@ def filter_failure(context, failure, case, response) -> bool:
     if case.operation.path not in PAGE_OPERATIONS:
         return True
     document = case.operation.schema.raw_schema
+    dropped = None
     if isinstance(failure, RejectedPositiveData) and response.status_code == 400:
-        return not _refused_by_a_rule_of_page_types(document, case, _message(response))
-    if isinstance(failure, JsonSchemaError) and "fields" in case.query:
-        return not _a_page_without_the_fields_left_out(document, case, response)
-    return True
+        if _refused_by_a_rule_of_page_types(document, case, _message(response)):
+            dropped = "a filter, field or order of another page type: " + _message(response)
+    elif (
+        isinstance(failure, JsonSchemaError)
+        and "fields" in case.query
+        and _a_page_without_the_fields_left_out(document, case, response)
+    ):
+        dropped = "keys left out by fields"
+    if dropped is None:
+        return True
+    _record(dropped, case)
+    return False
+
+
+def _record(rule: str, case) -> None:
+    """Each dropped report, for the reader of the run (fuzz/run.py counts them)."""
+    path = os.environ.get(DROPPED_REPORTS)
+    if path:
+        with open(path, "a", encoding="utf-8") as log:
+            log.write(
+                json.dumps({"rule": rule, "operation": case.operation.label, "query": case.query}) + "\n"
+            )
 
 
 def _message(response) -> str:

@@ -12,6 +12,7 @@ check failed. The findings are printed by schemathesis, with a curl line for eac
 """
 
 import argparse
+import json
 import os
 import shutil
 import signal
@@ -22,6 +23,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 import dj_database_url
@@ -32,6 +34,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/cms_fuzz"
 CONFIG_FILE = Path(__file__).resolve().with_name("schemathesis.toml")
 SCHEMA_PATH = "/api/v2/openapi.json"
+# Where fuzz/hooks.py writes the reports it drops, one JSON line each.
+DROPPED_REPORTS = "FUZZ_DROPPED_REPORTS"
 
 
 class FuzzError(Exception):
@@ -210,10 +214,20 @@ def schemathesis_command(port: int, max_examples: int, seed: int | None, report_
     return command
 
 
-def schemathesis_environment() -> dict[str, str]:
+def schemathesis_environment(dropped: Path) -> dict[str, str]:
     inherited = {key: value for key, value in os.environ.items() if not key.startswith("SCHEMATHESIS_")}
     # The document's rules in words (fuzz/hooks.py), imported from BASE_DIR.
-    return {**inherited, "SCHEMATHESIS_HOOKS": "fuzz.hooks"}
+    return {**inherited, "SCHEMATHESIS_HOOKS": "fuzz.hooks", DROPPED_REPORTS: str(dropped)}
+
+
+def dropped_summary(dropped: Path) -> str:
+    """How many reports fuzz/hooks.py dropped, by rule."""
+    if not dropped.exists():
+        return "fuzz/hooks.py dropped no report."
+    rules = Counter(json.loads(line)["rule"] for line in dropped.read_text().splitlines())
+    lines = [f"fuzz/hooks.py dropped {rules.total()} reports (each in {dropped}):"]
+    lines += [f"  {count:5d}  {rule}" for rule, count in rules.most_common()]
+    return "\n".join(lines)
 
 
 def fuzz(
@@ -233,21 +247,20 @@ def fuzz(
         say(f"Database migrated and demo content loaded in {time.monotonic() - started:.0f} s.")
         log_path = Path(var_dir) / "gunicorn.log"
         server = start_gunicorn(environment, port, workers, log_path)
+        report_dir = report_dir or Path(var_dir) / "report"
+        report_dir.mkdir(parents=True, exist_ok=True)
+        dropped = report_dir / "dropped.ndjson"
+        dropped.unlink(missing_ok=True)
         try:
             started = time.monotonic()
             completed = subprocess.run(
-                schemathesis_command(port, max_examples, seed, report_dir or Path(var_dir) / "report"),
+                schemathesis_command(port, max_examples, seed, report_dir),
                 cwd=BASE_DIR,
-                env={
-                    **{
-                        key: value for key, value in os.environ.items() if not key.startswith("SCHEMATHESIS_")
-                    },
-                    # The document's rules in words (fuzz/hooks.py), imported from BASE_DIR.
-                    "SCHEMATHESIS_HOOKS": "fuzz.hooks",
-                },
+                env=schemathesis_environment(dropped),
                 check=False,
             )
             say(f"Fuzzing took {time.monotonic() - started:.0f} s ({max_examples} cases per operation).")
+            say(dropped_summary(dropped))
         finally:
             stop(server)
         if completed.returncode != 0:

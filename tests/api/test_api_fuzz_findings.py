@@ -259,3 +259,14 @@ def test_the_web_servers_refusal_of_a_long_address_is_documented():
 
     for path, methods in document["paths"].items():
         assert "414" in methods["get"]["responses"], path
+
+
+@pytest.mark.parametrize(
+    ("value", "accepted"), [(" ", False), ("\t\n", False), ("\u00a0", True), ("\x1c", True)]
+)
+def test_a_text_filter_is_blank_as_the_document_says(client, site_tree, value, accepted):
+    pattern = parameter("/api/v2/pages/", "tag")["schema"]["pattern"]
+    response = client.get("/api/v2/pages/", {"type": "articles.ArticlePage", "tag": value})
+
+    assert bool(re.search(pattern, value)) is accepted
+    assert response.status_code == (200 if accepted else 400), response.content
