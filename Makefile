@@ -10,7 +10,7 @@ PORT ?= 8000
 # The address every link is built from (cms site_address): where `make run` serves, by name.
 SITE_HOST := $(if $(filter 127.0.0.1 0.0.0.0 ::,$(HOST)),localhost,$(HOST))
 
-.PHONY: run test lint install demo bench example-app translations clean
+.PHONY: run test lint install demo bench fuzz example-app translations clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ example-app:
 # API benchmark against an nginx baseline; needs PostgreSQL, Redis, wrk and nginx (bench/README.md).
 bench: install
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# The API fuzzed against its OpenAPI document with schemathesis, 1,000 cases per operation;
+# needs PostgreSQL (fuzz/run.py; FUZZ_ARGS=--help lists its options).
+fuzz: install
+	$(PY) fuzz/run.py $(FUZZ_ARGS)
 
 clean:
 	rm -rf var/db.sqlite3 var/media var/static

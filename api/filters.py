@@ -12,10 +12,19 @@ import datetime
 import re
 
 from django.core.exceptions import ValidationError
+from django.core.validators import DecimalValidator
 from django.db.models import DateTimeField, DecimalField, F
 from django.utils import timezone
 from rest_framework.filters import BaseFilterBackend
-from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
+from wagtail.api.v2.filters import (
+    AncestorOfFilter,
+    ChildOfFilter,
+    DescendantOfFilter,
+    FieldsFilter,
+    OrderingFilter,
+    SearchFilter,
+    TranslationOfFilter,
+)
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
 from wagtail.models import get_page_models
 
@@ -30,11 +39,17 @@ MOMENT_FORMAT = (
 # --- Reading a parameter by its kind (core.api_filters.Kind) ------------------------------
 
 
+# What counts as blank in a text filter: ASCII white space only, the class the OpenAPI
+# document's pattern names too (api.openapi.FILTER_SCHEMAS); Python's str.strip() and a
+# JSON Schema validator's \s would disagree on other characters.
+BLANK = " \t\n\r\f\v"
+
+
 def _text(query, name, kind=None) -> str | None:
     if name not in query:
         return None
     value = query[name]
-    if not value.strip():
+    if not value.strip(BLANK):
         raise BadRequestError(f"{name} must not be empty")
     return value
 
@@ -99,7 +114,18 @@ def _moment(query, name, kind) -> datetime.datetime | None:
         moment = None
     if moment is None or moment.tzinfo is None:
         raise BadRequestError(f"{name} must be {MOMENT_FORMAT}, got {value!r}")
-    return moment
+    return in_utc(moment)
+
+
+def in_utc(moment: datetime.datetime) -> datetime.datetime:
+    """The moment in UTC, which PostgreSQL compares whatever offset it had (it refuses
+    offsets of 16 hours or more, which ISO 8601 allows). A moment just outside Python's years
+    1 to 9999 in UTC stands for the first or last moment there is."""
+    try:
+        return moment.astimezone(datetime.UTC)
+    except OverflowError:
+        edge = datetime.datetime.min if moment.year == datetime.MINYEAR else datetime.datetime.max
+        return edge.replace(tzinfo=datetime.UTC)
 
 
 READERS = {
@@ -186,24 +212,25 @@ class _OneField:
         return [self.name]
 
 
-# PostgreSQL refuses a time zone offset of 16 hours or more, which Python's ISO 8601 parser takes.
-POSTGRES_MAX_UTC_OFFSET = datetime.timedelta(hours=16)
-
-
-def _check_comparable(field, value) -> None:
-    """Raises for a value PostgreSQL refuses to compare with the field's column, where it
-    would fail the query rather than match nothing: a decimal with more digits than the
-    column holds, or a date and time with an offset it cannot take."""
+def _comparable(field, value: str) -> str:
+    """The value as PostgreSQL can compare it with the field's column, where it would fail
+    the query rather than match nothing: a date and time in UTC (`in_utc`); a decimal with
+    more digits than the column holds raises."""
     if isinstance(field, DecimalField):
-        field.run_validators(field.to_python(value))
+        # The digits only: a value outside the field's range (a longitude of -670) matches nothing.
+        DecimalValidator(field.max_digits, field.decimal_places)(field.to_python(value))
     elif isinstance(field, DateTimeField):
         moment = field.to_python(value)
-        if (
-            moment is not None
-            and timezone.is_aware(moment)
-            and abs(moment.utcoffset()) >= POSTGRES_MAX_UTC_OFFSET
-        ):
-            raise ValueError(f"offset {moment.utcoffset()} out of range")
+        if moment is not None and timezone.is_aware(moment):
+            return in_utc(moment).isoformat()
+    return value
+
+
+class _OneValue:
+    """Stands in for the request towards Wagtail's FieldsFilter, which reads its query only."""
+
+    def __init__(self, name, value):
+        self.GET = {name: value}
 
 
 class CheckedFieldsFilter(FieldsFilter):
@@ -218,8 +245,8 @@ class CheckedFieldsFilter(FieldsFilter):
         filtered_by_tag = False
         for name in [name for name in request.GET if name in fields]:
             try:
-                _check_comparable(queryset.model._meta.get_field(name), request.GET[name])
-                queryset = super().filter_queryset(request, queryset, _OneField(name))
+                value = _comparable(queryset.model._meta.get_field(name), request.GET[name])
+                queryset = super().filter_queryset(_OneValue(name, value), queryset, _OneField(name))
             except (ValidationError, ValueError, TypeError) as error:
                 raise BadRequestError(
                     f"field filter error. {request.GET[name]!r} is not a valid value for {name}"
@@ -231,12 +258,80 @@ class CheckedFieldsFilter(FieldsFilter):
         return queryset
 
 
+class RandomOrderingFilter(OrderingFilter):
+    """Wagtail's `order=`, with `order=random` taken with an `offset` too (the document allows
+    both together): each answer is a new draw, so the offset skips part of it, no more."""
+
+    def filter_queryset(self, request, queryset, view):
+        if request.GET.get("order") == "random":
+            return queryset.order_by("?")
+        return super().filter_queryset(request, queryset, view)
+
+
+class FilteredSearchFilter(SearchFilter):
+    """Wagtail's `search=`, together with every filter and order the endpoint takes, as the
+    document offers them. Wagtail's search refuses a list filtered or ordered by a field the
+    search index does not hold (`cannot filter by 'height' while searching`), or filtered by
+    tag; here the search runs over the filtered list by id, which the index holds, and with
+    `order=` the database puts the matches in that order."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        listed = queryset.model.objects.filter(pk__in=queryset.values("pk")).order_by()
+        # The related rows the endpoint reads with each item (a page's locale, ...).
+        listed.query.select_related = queryset.query.select_related
+        if "order" not in request.GET:
+            # In order of relevance.
+            return super().filter_queryset(request, listed, view)
+        matches = super().filter_queryset(request, listed, view)
+        return queryset.filter(pk__in=[match.pk for match in matches])
+
+
+# What Wagtail's tree filters say when the page of their id is not among the visible pages.
+TREE_FILTERS_MISSING_PAGE = {
+    ChildOfFilter: "parent page doesn't exist",
+    AncestorOfFilter: "descendant page doesn't exist",
+    DescendantOfFilter: "ancestor page doesn't exist",
+    TranslationOfFilter: "translation_of page doesn't exist",
+}
+
+
+def _missing_page_matches_nothing(tree_filter):
+    """Wagtail's tree filter (`child_of`, ...), with a page id no visible page has answered
+    with an empty list, as every other filter answers a well-formed value that matches nothing
+    (an unknown project or category), rather than a 400 for a request the document allows."""
+    missing = TREE_FILTERS_MISSING_PAGE[tree_filter]
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            return tree_filter.filter_queryset(self, request, queryset, view)
+        except BadRequestError as error:
+            if str(error) == missing:
+                return queryset.none()
+            raise
+
+    return type(tree_filter.__name__, (tree_filter,), {"filter_queryset": filter_queryset})
+
+
+TREE_FILTERS = {
+    tree_filter: _missing_page_matches_nothing(tree_filter) for tree_filter in TREE_FILTERS_MISSING_PAGE
+}
+
+
 def with_checked_fields(filter_backends) -> list:
-    """A Wagtail endpoint's filter backends with its FieldsFilter swapped for ours."""
-    return [CheckedFieldsFilter if backend is FieldsFilter else backend for backend in filter_backends]
+    """A Wagtail endpoint's filter backends with its field filters, ordering, search and tree
+    filters swapped for ours."""
+    ours = {
+        FieldsFilter: CheckedFieldsFilter,
+        OrderingFilter: RandomOrderingFilter,
+        SearchFilter: FilteredSearchFilter,
+        **TREE_FILTERS,
+    }
+    return [ours.get(backend, backend) for backend in filter_backends]
 
 
-class PageOrderingFilter(OrderingFilter):
+class PageOrderingFilter(RandomOrderingFilter):
     """Wagtail's `order=`, plus the orderings a page type computes (its model's
     `api_orderings`: e.g. events by their next date, `order=next_start`). Pages without a
     value for a computed ordering come last, in either direction."""
@@ -246,8 +341,6 @@ class PageOrderingFilter(OrderingFilter):
         fields = [field for field in request.GET.get("order", "").split(",") if field]
         if not any(field.lstrip("-") in computed for field in fields):
             return super().filter_queryset(request, queryset, view)
-        if "search" in request.GET:
-            raise BadRequestError("search results come in order of relevance: leave out order=")
         allowed = view.get_available_fields(queryset.model, db_fields_only=True)
         expressions = []
         for field in fields:

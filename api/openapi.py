@@ -15,6 +15,8 @@ A field or block without a written shape stops the build with an error naming it
 tests/api/test_openapi.py validates the document and checks real responses against it.
 """
 
+import re
+
 from django.conf import settings
 from django.db import models
 from taggit.managers import TaggableManager
@@ -47,8 +49,9 @@ from shapes import (
 from .errors import REQUEST_ID_HEADER
 from .filters import declared_parameters
 from .occurrences import EVENT_PARAMETERS
-from .params import ID, PAGE_ID, WholeNumber, field_whole_number, whole_number_parameters
+from .params import ID, META_GROUP, PAGE_ID, WholeNumber, field_whole_number, whole_number_parameters
 from .router import api_router
+from .snippets import DirectoryAPIViewSet
 
 OPENAPI_VERSION = "3.1.0"
 API_PREFIX = "/api/v2/"
@@ -397,7 +400,8 @@ def _page_types_pattern() -> str:
 
 # The schema of each kind of filter parameter (core.api_filters), besides choices and page ids.
 FILTER_SCHEMAS = {
-    "text": string(minLength=1),
+    # Some character besides ASCII white space (api.filters.BLANK).
+    "text": string(pattern=r"[^ \t\n\r\f\v]"),
     "boolean": boolean(),
     "day": string(format="date"),
     "moment": {"anyOf": [string(format="date-time"), string(format="date")]},
@@ -455,41 +459,12 @@ def query_parameters() -> dict:
                 "projects": {"value": "projects.ProjectPage"},
             },
         ),
-        "fields": _query(
-            "fields",
-            string(),
-            "Which fields to include, comma-separated: `*` for all (what a card needs), `_` for "
-            "none, a name to add one, `-name` to leave one out, e.g. `_,title,teaser` or `*,-meta`. "
-            "Lists default to `id`, `type`, `title` and `meta`. Unknown names are a 400. On a "
-            "list of several page types (no `type=`, e.g. a site search), `*` gives each item "
-            "the card of its own type, in the list's order.",
-            examples={
-                "all": {"value": "*"},
-                "card": {"value": "_,title,teaser,hero_image"},
-                "without meta": {"value": "*,-meta"},
-            },
-        ),
         "limit": _query(
             "limit",
             bounded(limit, default=min(20, limit.maximum)),
             f"Items per answer, at most {limit.maximum}.",
         ),
         "offset": _query("offset", bounded(numbers["offset"], default=0), "Items to skip, for paging."),
-        "order": _query(
-            "order",
-            string(),
-            "Sort by a field, `-field` for descending, several comma-separated; or `random` "
-            "(not with `offset`). Events also sort by `next_start` (their next date still "
-            "running or to come; events that are over come last). Without it: search results "
-            "by relevance, articles newest first, events with `upcoming` as that filter says "
-            "and with `start_after`/`start_before` by the date that matched, other pages in the "
-            "order of the site tree, everything else by id (snippets by name).",
-            examples={
-                "title": {"value": "title"},
-                "newest": {"value": "-id"},
-                "next event first": {"value": "next_start"},
-            },
-        ),
         "search": _query(
             "search",
             string(),
@@ -540,10 +515,90 @@ def query_parameters() -> dict:
     }
 
 
-def _parameters_for(endpoint, names) -> list:
-    parameters = query_parameters()
+FIELDS_DOC = (
+    "Which fields to include, comma-separated: `*` for all (what a card needs) followed by "
+    "`-name`s to leave out, `_` for none followed by names to add, or names to add and `-name`s "
+    "to leave out of the default fields, e.g. `_,title` or `*,-meta`; `meta` stands for all the "
+    "fields under `meta`. Unknown names are a 400."
+)
+PAGE_FIELDS_DOC = (
+    " Lists default to `id`, `type`, `title` and `meta`. The names are those of the page type: "
+    "without `type=` (or with several) a list knows the fields all pages have, and a detail "
+    "those of its page's type. On a list of several page types (no `type=`, e.g. a site "
+    "search), `*` gives each item the card of its own type, in the list's order."
+)
+
+
+def _alternatives(names) -> str:
+    return "|".join(re.escape(name) for name in sorted(names))
+
+
+def _endpoint_models(endpoint) -> list:
+    return api_page_models() if issubclass(endpoint, PagesAPIViewSet) else [endpoint.model]
+
+
+def fields_parameter(endpoint, view: str) -> dict:
+    """`fields`, with the names the endpoint knows in this view (the fields of every page type
+    for pages) and Wagtail's syntax; nested fields (`logo(title)`) are left out."""
+    names = {META_GROUP}
+    for model in _endpoint_models(endpoint):
+        available = [*endpoint.get_body_fields_names(model), *endpoint.get_meta_fields_names(model)]
+        names |= {name for name in available if view != LISTING or name not in endpoint.detail_only_fields}
+    name = f"(?:{_alternatives(names)})"
+    item = f"-?{name}"
+    is_pages = issubclass(endpoint, PagesAPIViewSet)
+    # After `*` only names to leave out, after `_` only names to add.
+    return _query(
+        "fields",
+        string(pattern=rf"^(?:\*(?:,-{name})*|_(?:,{name})*|{item}(?:,{item})*)?$"),
+        FIELDS_DOC + (PAGE_FIELDS_DOC if is_pages else ""),
+        examples={
+            "all": {"value": "*"},
+            "a few": {"value": "_,title" if is_pages else "_,id"},
+            "without meta": {"value": "*,-meta"},
+        },
+    )
+
+
+def order_parameter(endpoint) -> dict:
+    """`order`, with the names the endpoint sorts by: its fields stored as such (for pages,
+    those of every page type) and the orderings a page type computes (`api_orderings`)."""
+    names = set()
+    for model in _endpoint_models(endpoint):
+        names |= set(endpoint.get_available_fields(model, db_fields_only=True))
+        names |= set(getattr(model, "api_orderings", {}))
+    item = f"-?(?:{_alternatives(names)})"
+    if issubclass(endpoint, PagesAPIViewSet):
+        description = (
+            "Sort by a field of the page type, `-field` for descending, several comma-separated; "
+            "or `random`. Events also sort by `next_start` (their next date still running or to "
+            "come; events that are over come last). Without it: search results by relevance, "
+            "articles newest first, events with `upcoming` as that filter says and with "
+            "`start_after`/`start_before` by the date that matched, other pages in the order of "
+            "the site tree."
+        )
+        examples = {"title": {"value": "title"}, "newest": {"value": "-first_published_at"}}
+    else:
+        description = (
+            "Sort by a field, `-field` for descending, several comma-separated; or `random`. "
+            "Without it: " + ("by name." if issubclass(endpoint, DirectoryAPIViewSet) else "by id.")
+        )
+        examples = {"newest": {"value": "-id"}}
+    return _query(
+        "order",
+        string(pattern=rf"^(?:random|{item}(?:,{item})*)?$"),
+        description,
+        examples=examples,
+    )
+
+
+def _parameters_for(endpoint, names, view: str = LISTING) -> list:
+    parameters = query_parameters() | {
+        "fields": fields_parameter(endpoint, view),
+        "order": order_parameter(endpoint),
+    }
     names = set(names) - UNDOCUMENTED_PARAMETERS
-    if SearchFilter not in endpoint.filter_backends:
+    if not any(issubclass(backend, SearchFilter) for backend in endpoint.filter_backends):
         # Accepted by every Wagtail endpoint, but only those with the search backend search.
         names -= {"search", "search_operator"}
     documented = []
@@ -567,6 +622,13 @@ def _field_filter_schema(field) -> dict:
         return string(format="date-time")
     if isinstance(field, models.DateField):
         return string(format="date")
+    if isinstance(field, models.DecimalField):
+        # The digits the column holds: PostgreSQL cannot compare a longer number with it.
+        whole = field.max_digits - field.decimal_places
+        return string(
+            f"A decimal number, up to {whole} digits before the point and {field.decimal_places} after.",
+            pattern=rf"^-?[0-9]{{1,{whole}}}(?:\.[0-9]{{1,{field.decimal_places}}})?$",
+        )
     return string()
 
 
@@ -635,6 +697,11 @@ SERVER_ERROR = {
     "headers": {REQUEST_ID_HEADER: {"description": "The answer's `request_id`.", "schema": string()}},
     "content": {"application/json": {"schema": ref("ServerError")}},
 }
+# gunicorn's limit on the request line (`limit_request_line`), answered before the app sees it.
+URI_TOO_LONG = {
+    "description": "The address is longer than the web server takes (4,094 bytes for the request "
+    "line); answered by the server in front of the API, not in JSON."
+}
 BAD_REQUEST = error_response(
     "A parameter is unknown or has a value that cannot be used; `message` names it and, for "
     "filters, what it accepts."
@@ -666,7 +733,7 @@ def _operations(name, endpoint, *, tag, noun, item, detail, listing_extra="", de
     ]
     detail_parameters = [
         _path_id(noun),
-        *_parameters_for(endpoint, {"fields", "type"} & endpoint.known_query_parameters),
+        *_parameters_for(endpoint, {"fields", "type"} & endpoint.known_query_parameters, DETAIL),
     ]
     find_parameters = _parameters_for(endpoint, endpoint.find_query_parameters)
     base = f"{API_PREFIX}{name}/"
@@ -687,6 +754,7 @@ def _operations(name, endpoint, *, tag, noun, item, detail, listing_extra="", de
                         if issubclass(endpoint, PagesAPIViewSet)
                         else {}
                     ),
+                    "414": URI_TOO_LONG,
                     "500": SERVER_ERROR,
                 },
             }
@@ -703,6 +771,7 @@ def _operations(name, endpoint, *, tag, noun, item, detail, listing_extra="", de
                     "304": NOT_MODIFIED,
                     "400": BAD_REQUEST,
                     "404": error_response(f"No such {noun}, or not public."),
+                    "414": URI_TOO_LONG,
                     "500": SERVER_ERROR,
                 },
             }
@@ -718,6 +787,7 @@ def _operations(name, endpoint, *, tag, noun, item, detail, listing_extra="", de
                     "302": redirect_response(noun),
                     "400": BAD_REQUEST,
                     "404": error_response(f"No {noun} matches."),
+                    "414": URI_TOO_LONG,
                     "500": SERVER_ERROR,
                 },
             }
@@ -806,13 +876,14 @@ def _paths(router, pages_endpoint) -> dict:
                 "private, no-store`."
             ),
             "parameters": [
-                _query("token", string(), "The preview token from the admin.", required=True),
-                *_parameters_for(pages_endpoint, {"fields"}),
+                _query("token", string(minLength=1), "The preview token from the admin.", required=True),
+                *_parameters_for(pages_endpoint, {"fields"}, PREVIEW),
             ],
             "responses": {
                 "200": json_response("The draft page.", ref("PagePreview"), cacheable=False),
                 "400": error_response("No token given."),
                 "403": error_response("The token is invalid or has expired."),
+                "414": URI_TOO_LONG,
                 "500": SERVER_ERROR,
             },
         }
@@ -840,6 +911,7 @@ def _paths(router, pages_endpoint) -> dict:
                         }
                     ),
                 ),
+                "414": URI_TOO_LONG,
                 "500": SERVER_ERROR,
             },
         }
@@ -879,6 +951,7 @@ def occurrences_path() -> dict:
                 "200": listing_response(ref("Occurrence"), "event dates"),
                 "304": NOT_MODIFIED,
                 "400": BAD_REQUEST,
+                "414": URI_TOO_LONG,
                 "500": SERVER_ERROR,
             },
         }

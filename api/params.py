@@ -94,9 +94,10 @@ def field_whole_number(field) -> WholeNumber | None:
 
 
 class CheckedParametersMixin:
-    """For API viewsets: parameters with a NUL character, and malformed or out-of-range
-    whole numbers, `search_operator` values and `find/?id=` values are answered with a 400
-    instead of a server error."""
+    """For API viewsets: parameters given twice or with a NUL character, and malformed or
+    out-of-range whole numbers, `search_operator` values and `find/?id=` values are answered
+    with a 400 instead of a server error. `meta` in `fields` names the fields the answer shows under
+    `meta` (`fields=*,-meta`: an item without them)."""
 
     def initial(self, request, *args, **kwargs):
         # Before every action (list, detail, find, preview), as no parameter may hold a NUL.
@@ -104,6 +105,10 @@ class CheckedParametersMixin:
         for name, values in request.GET.lists():
             if "\x00" in name or any("\x00" in value for value in values):
                 raise BadRequestError(f"{name} must not contain null characters")
+            # Each parameter takes one value (lists are comma-separated); Wagtail would read
+            # the last and drop the others unseen.
+            if len(values) > 1:
+                raise BadRequestError(f"{name} is given {len(values)} times: give it once")
 
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)
@@ -142,7 +147,40 @@ class CheckedParametersMixin:
                 rules[name] = rule
         return rules
 
+    @classmethod
+    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
+        # Wagtail knows the fields under `meta` one by one (`type`, `detail_url`, ...) only.
+        return super()._get_serializer_class(
+            router,
+            model,
+            _meta_expanded(cls, model, fields_config, show_details),
+            show_details=show_details,
+            nested=nested,
+        )
+
     def find_object(self, queryset, request):
         if "id" in request.GET:
             ID.check("id", request.GET["id"])
         return super().find_object(queryset, request)
+
+
+META_GROUP = "meta"
+
+
+def _meta_expanded(endpoint, model, fields_config, show_details: bool) -> list:
+    """`fields` as Wagtail reads it: `meta` and `-meta` stand for each field of the model's
+    `meta` object (Wagtail's meta fields) this answer can show, in their place."""
+    meta_fields = [
+        name
+        for name in endpoint.get_meta_fields_names(model)
+        if show_details or name not in endpoint.detail_only_fields
+    ]
+    expanded = []
+    for name, negated, sub_fields in fields_config:
+        if name != META_GROUP:
+            expanded.append((name, negated, sub_fields))
+        elif sub_fields:
+            raise BadRequestError("'meta' does not support nested fields")
+        else:
+            expanded += [(field, negated, None) for field in meta_fields]
+    return expanded

@@ -7,7 +7,6 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import ForeignKey, ManyToManyField, ManyToOneRel, prefetch_related_objects
 from django.urls import NoReverseMatch
 from taggit.managers import TaggableManager
-from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
@@ -28,6 +27,7 @@ from .filters import (
     CheckedFieldsFilter,
     PageOrderingFilter,
     PageTypeFilter,
+    RandomOrderingFilter,
     with_checked_fields,
 )
 from .names import GermanViewNames
@@ -87,9 +87,9 @@ class CardPagesAPIViewSet(GermanViewNames, CheckedParametersMixin, PagesAPIViewS
         CheckedFieldsFilter,
         PageTypeFilter,
         *(
-            PageOrderingFilter if backend is OrderingFilter else backend
-            for backend in PagesAPIViewSet.filter_backends
-            if backend is not FieldsFilter
+            PageOrderingFilter if backend is RandomOrderingFilter else backend
+            for backend in with_checked_fields(PagesAPIViewSet.filter_backends)
+            if backend is not CheckedFieldsFilter
         ),
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters | FILTER_PARAMETERS
@@ -135,6 +135,9 @@ class CardPagesAPIViewSet(GermanViewNames, CheckedParametersMixin, PagesAPIViewS
         return self._base_queryset
 
     def get_queryset(self):
+        if self.request.GET.get("type") == "":
+            # Wagtail would list every page, as without the parameter.
+            raise BadRequestError("type must name a page type, e.g. type=articles.ArticlePage")
         queryset = super().get_queryset()
         foreign_keys = [name for name, _ in self._card_relations(queryset.model, ForeignKey)]
         # Every item's meta names its locale.

@@ -9,21 +9,20 @@ as entries are small, and come in name order.
 """
 
 from django.db.models import Prefetch
-from wagtail.api.v2.filters import OrderingFilter
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.images import get_image_model
 
 from core import directory
 from media.api import RENDITION_SPECS, ImageField
 
-from .filters import CheckedFieldsFilter
+from .filters import CheckedFieldsFilter, RandomOrderingFilter
 from .names import GermanViewNames
 from .pagination import LinkedPagination
 from .params import CheckedParametersMixin
 
 
 class DirectoryAPIViewSet(GermanViewNames, CheckedParametersMixin, BaseAPIViewSet):
-    filter_backends = [CheckedFieldsFilter, OrderingFilter]
+    filter_backends = [CheckedFieldsFilter, RandomOrderingFilter]
     pagination_class = LinkedPagination
 
     @classmethod

@@ -7,10 +7,12 @@ site's static files: it works offline, and a developer's browser contacts no oth
 (the Content-Security-Policy below holds it to that).
 """
 
+from functools import wraps
+
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
 
 from media.api import absolute_url
 
@@ -36,7 +38,29 @@ DOCS_CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 
-@require_safe
+READ_METHODS = ("GET", "HEAD")
+
+
+def read_only(view):
+    """GET and HEAD; any other method is a JSON 405 naming them. Exempt from the CSRF check,
+    which would answer an unsafe method (POST, QUERY, ...) with the site's HTML 403 before
+    the view could refuse it; nothing here reads a form or changes anything."""
+
+    @csrf_exempt
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if request.method not in READ_METHODS:
+            return JsonResponse(
+                {"message": f"method {request.method} not allowed: the API is read-only (GET, HEAD)"},
+                status=405,
+                headers={"Allow": ", ".join(READ_METHODS)},
+            )
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+@read_only
 def api_index(request):
     """Where everything is: each endpoint's list, the description and the docs page."""
     return JsonResponse(
@@ -54,18 +78,19 @@ def api_index(request):
     )
 
 
-@require_safe
+@read_only
 def openapi_json(request):
     return JsonResponse(build_openapi(), json_dumps_params={"ensure_ascii": False})
 
 
-@require_safe
+@read_only
 def api_docs(request):
     response = TemplateResponse(request, "api/docs.html", {"schema_url": reverse("api_openapi")})
     response["Content-Security-Policy"] = DOCS_CONTENT_SECURITY_POLICY
     return response
 
 
+@csrf_exempt
 def api_not_found(request):
     """Clients of the API get JSON for every answer, also for an address that does not exist,
     rather than the website's HTML 404 page."""

@@ -51,7 +51,9 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     # Anything else under /api/ is answered in JSON too, not by the website's 404 page;
     # addresses without the final slash still get Django's redirect to the one with it.
-    re_path(r"^api/(?:.*/)?$", api_not_found),
+    # [\s\S] and \Z: also an address with a line break in it, which `.` and `$` would leave
+    # to the website's HTML 404 (an inline (?s) flag would stop Django reversing any URL).
+    re_path(r"^api/(?:[\s\S]*/)?\Z", api_not_found),
     # Wagtail's document view, whose answers about restricted documents are private.
     # Ahead of Wagtail's own pattern for the same address, which keeps the URL name.
     re_path(r"^documents/(\d+)/(.*)$", serve_document),

@@ -432,13 +432,14 @@ def test_all_events_can_be_ordered_by_their_next_date_those_over_last(client, si
     assert set(soonest_first[4:]) == set(latest_first[4:]) == {"Gestern", "Letzten Monat"}
 
 
-def test_ordering_by_next_date_goes_with_the_filters_but_not_with_search(client, calendar):
+def test_ordering_by_next_date_goes_with_the_filters_and_with_search(client, calendar):
     assert titles(client, EVENTS, upcoming="true", order="-next_start") == [
         "Nächste Woche",
         "Morgen",
         "Läuft gerade",
     ]
-    assert "order" in bad_request_message(client, type=EVENTS, search="Morgen", order="next_start")
+    found = titles(client, EVENTS, search="Morgen Woche", search_operator="or", order="-next_start")
+    assert found[:2] == ["Nächste Woche", "Morgen"]
     assert "nonsense" in bad_request_message(client, type=EVENTS, order="next_start,nonsense")
 
 
