@@ -12,7 +12,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 PACKAGES = [
     "cms", "demo", "webhooks", "preview", "api", "delivery",
-    "home", "articles", "events", "projects", "core", "media", "shapes", "content_safety",
+    "home", "alerts", "articles", "events", "projects", "core", "media", "shapes", "content_safety",
 ]  # fmt: skip
 
 

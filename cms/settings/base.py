@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "articles",
     "events",
     "projects",
+    "alerts",
     "api",
     "delivery",
     "preview",

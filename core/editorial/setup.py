@@ -7,13 +7,18 @@
   locking pages. Its members approve the review task.
 
 Every page is under the workflow "Freigabe durch die Redaktionsleitung" with one group
-approval task for "Freigabe". `ensure_editorial_groups` sets this up after every
-`migrate` (through `after_migrate`), so a new installation, the demo and the test
-database all have it. It adds what is missing and changes nothing an administrator set,
-with one exception: Wagtail's own roles, the groups "Editors" and "Moderators" and the
-workflow "Moderators approval" that its migrations create, are folded into these (members
-and view restrictions move over, reviews in progress go on under the project's workflow)
-and deleted, so that editors meet one set of roles.
+approval task for "Freigabe", and so is every snippet type that goes through reviews
+(a registered snippet with Wagtail's WorkflowMixin, such as the alerts): Redaktion writes
+and submits them, Freigabe also publishes and locks them. They are found among the
+registered snippets, so the core names none of the apps above it.
+
+`ensure_editorial_groups` sets this up after every `migrate` (through `after_migrate`), so
+a new installation, the demo and the test database all have it. It adds what is missing
+and changes nothing an administrator set, with one exception: Wagtail's own roles, the
+groups "Editors" and "Moderators" and the workflow "Moderators approval" that its
+migrations create, are folded into these (members and view restrictions move over,
+reviews in progress go on under the project's workflow) and deleted, so that editors meet
+one set of roles.
 """
 
 from django.apps import apps
@@ -30,10 +35,13 @@ from wagtail.models import (
     PageViewRestriction,
     TaskState,
     Workflow,
+    WorkflowContentType,
+    WorkflowMixin,
     WorkflowPage,
     WorkflowState,
     WorkflowTask,
 )
+from wagtail.snippets.models import get_snippet_models
 
 from .. import directory
 from ..models import GroupDescription
@@ -65,6 +73,11 @@ PAGE_PERMISSIONS = {
     WRITERS: ["add_page", "change_page"],
     APPROVERS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
 }
+# Snippet types under review (reviewed_snippet_models): Freigabe alone publishes and locks them.
+REVIEWED_SNIPPET_ACTIONS = {
+    WRITERS: ["add", "change", "view"],
+    APPROVERS: ["add", "change", "delete", "view", "publish", "lock", "unlock"],
+}
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", "image", ["add", "change", "choose"]),
     ("wagtaildocs", "document", ["add", "change", "choose"]),
@@ -83,6 +96,7 @@ def ensure_editorial_groups() -> None:
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in (WRITERS, APPROVERS)}
     for name, group in groups.items():
         _grant_model_permissions(group)
+        _grant_reviewed_snippet_permissions(group, REVIEWED_SNIPPET_ACTIONS[name])
         _grant_page_permissions(group, PAGE_PERMISSIONS[name])
         _grant_collection_permissions(group)
         _describe(group, DESCRIPTIONS[name])
@@ -114,6 +128,18 @@ def _grant_model_permissions(group) -> None:
         codenames = [f"{action}_{model._meta.model_name}" for action in ("add", "change", "view")]
         permissions += Permission.objects.filter(content_type=content_type, codename__in=codenames)
     group.permissions.add(*permissions)
+
+
+def reviewed_snippet_models() -> list:
+    """The registered snippet types that go through the review workflow, as pages do."""
+    return [model for model in get_snippet_models() if issubclass(model, WorkflowMixin)]
+
+
+def _grant_reviewed_snippet_permissions(group, actions) -> None:
+    for model in reviewed_snippet_models():
+        content_type = ContentType.objects.get_for_model(model)
+        codenames = [f"{action}_{model._meta.model_name}" for action in actions]
+        group.permissions.add(*Permission.objects.filter(content_type=content_type, codename__in=codenames))
 
 
 def _grant_page_permissions(group, codenames) -> None:
@@ -153,6 +179,10 @@ def _ensure_workflow(approvers):
     # Every page below the root inherits the root's workflow; workflows set on sections by
     # hand stay as they are.
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    for model in reviewed_snippet_models():
+        WorkflowContentType.objects.get_or_create(
+            content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
+        )
     return workflow
 
 

@@ -1,5 +1,8 @@
 """The scheduler service: go-live and expiry dates take effect within a minute.
 
+Wagtail's `publish_scheduled` covers pages and every snippet with a draft state, so the
+alerts (alerts.Alert) appear and disappear on time through the same pass.
+
 Runs Wagtail's `publish_scheduled` every INTERVAL seconds (default 60), at the start of
 each interval, until stopped with SIGTERM or SIGINT. `--once` runs one pass and exits,
 for cron-style setups and for the tests.
@@ -25,7 +28,7 @@ HOUSEKEEPING_EVERY_SECONDS = 60 * 60
 
 
 class Command(BaseCommand):
-    help = "Veröffentlicht und beendet zeitgesteuerte Seiten, standardmäßig jede Minute."
+    help = "Veröffentlicht und beendet zeitgesteuerte Seiten und Hinweise, standardmäßig jede Minute."
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=int, default=60, help="seconds between passes (default 60)")

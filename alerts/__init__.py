@@ -1,0 +1,1 @@
+"""Alerts ("Hinweise"): short urgent notices that reach the website, the API and webhooks at once."""

@@ -1,0 +1,144 @@
+"""The Alert snippet: one entry that the website's banner, /api/v2/alerts/ and the webhooks share.
+
+An alert goes through drafts, revisions, locking and the review workflow like a page
+(Wagtail's mixins for snippets). Its start and end are Wagtail's `go_live_at` and
+`expire_at`: the `scheduler` service publishes and unpublishes it within a minute, as it
+does pages. Its scope is the whole site (no page) or one page and everything below it.
+"""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
+
+from content_safety import SafeURLField
+
+TEXT_MAX_LENGTH = 300
+
+
+class Severity(models.TextChoices):
+    INFORMATION = "information", "Information"
+    WARNING = "warning", "Warnung"
+    DANGER = "danger", "Gefahr"
+
+
+class AlertQuerySet(models.QuerySet):
+    def current(self, now=None):
+        """Published and not past their end. The scheduler unpublishes an alert within a
+        minute of its end; until then the end date alone keeps it out."""
+        now = now or timezone.now()
+        return self.filter(live=True).filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+
+    def for_page(self, page):
+        """The alerts for the whole site and those whose page is the page or one above it
+        (tree paths: each ancestor's path is a prefix of the page's, four characters a level)."""
+        scope = Q(page__isnull=True)
+        if page is not None and getattr(page, "path", None):
+            prefixes = [page.path[:end] for end in range(4, len(page.path) + 1, 4)]
+            scope |= Q(page__path__in=prefixes)
+        return self.filter(scope)
+
+    def in_order(self):
+        """Danger first, then warnings, then information; the newest first within each."""
+        rank = models.Case(
+            models.When(severity=Severity.DANGER, then=0),
+            models.When(severity=Severity.WARNING, then=1),
+            default=2,
+        )
+        return self.order_by(rank, "-first_published_at", "-pk")
+
+
+class Alert(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+    # --- Content
+    title = models.CharField(
+        "Titel", max_length=120, help_text="Kurz und eindeutig, z. B. „Konzert abgesagt“."
+    )
+    text = models.TextField(
+        "Kurztext",
+        max_length=TEXT_MAX_LENGTH,
+        help_text=f"Was Besucherinnen und Besucher wissen müssen, in höchstens {TEXT_MAX_LENGTH} Zeichen.",
+    )
+    severity = models.CharField(
+        "Dringlichkeit",
+        max_length=16,
+        choices=Severity.choices,
+        default=Severity.INFORMATION,
+        help_text="Wird als Text und Symbol gezeigt: Information, Warnung oder Gefahr.",
+    )
+    # --- Link (optional): a page of this site or an outside address, not both
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Verlinkte Seite",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional: eine Seite mit weiteren Informationen.",
+    )
+    link_url = SafeURLField(
+        "Externer Link", blank=True, help_text="Optional: eine Adresse außerhalb der Website (https://…)."
+    )
+    # --- Scope
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Gilt für",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=(
+            "Leer lassen für die ganze Website; sonst gilt der Hinweis für diese Seite "
+            "und alle Seiten darunter."
+        ),
+    )
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="alert")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="alert",
+        for_concrete_model=False,
+    )
+
+    objects = AlertQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("text"),
+        FieldPanel("severity"),
+        MultiFieldPanel([FieldPanel("link_page"), FieldPanel("link_url")], heading="Link"),
+        FieldPanel("page"),
+        PublishingPanel(),
+    ]
+
+    class Meta:
+        verbose_name = "Hinweis"
+        verbose_name_plural = "Hinweise"
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def clean(self):
+        super().clean()
+        if self.link_page_id and self.link_url:
+            raise ValidationError(
+                {
+                    "link_url": "Bitte entweder eine verlinkte Seite oder einen externen Link angeben, "
+                    "nicht beides."
+                }
+            )
+        if self.go_live_at and self.expire_at and self.expire_at <= self.go_live_at:
+            raise ValidationError({"expire_at": "Das Ende muss nach dem Beginn liegen."})
+
+    @property
+    def dismiss_key(self) -> str:
+        """What the browser remembers a hidden alert by: a new published revision shows it again."""
+        return f"{self.pk}-{self.live_revision_id or 0}"
