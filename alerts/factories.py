@@ -26,3 +26,4 @@ class AlertFactory(factory.django.DjangoModelFactory):
         if create and alert.live and alert.live_revision_id is None:
             revision = alert.save_revision()
             revision.publish()
+            alert.refresh_from_db()

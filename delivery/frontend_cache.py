@@ -20,6 +20,11 @@ images and documents once something uses them: a change to one bans everything V
 keeps for the sites' hosts. Uploading an image or document that nothing uses yet bans
 nothing.
 
+An alert (alerts.Alert) shows in the banner of the pages in its scope: publishing,
+unpublishing (by hand or at its end, through the scheduler) or deleting a live one bans
+every site's hosts when it is for the whole site, and purges its page and every live page
+below it otherwise (before and after, when a new revision moves its scope).
+
 The changes arrive through delivery.signals. All of this happens only with
 WAGTAILFRONTENDCACHE configured (FRONTEND_CACHE_URL), after
 the change is committed, through tasks: in production the worker sends the requests. For
@@ -35,6 +40,7 @@ from urllib.request import Request, urlopen
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django_tasks import task
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
@@ -50,6 +56,8 @@ logger = logging.getLogger(__name__)
 # A page linked with more pages than this (either way) bans its sites instead: one
 # request instead of hundreds, at the price of refilling the cache.
 MAX_LINKED_PAGES = 50
+# The same for an alert's scope: a section with more live pages than this bans the sites.
+MAX_ALERT_SCOPE_PAGES = 200
 
 
 def _enabled() -> bool:
@@ -207,6 +215,34 @@ def shared_content_changed(sender, instance) -> None:
         return
     # A deleted site is gone from the table, but not yet from the cache.
     _ban_sites(extra_hostnames=[instance.hostname] if sender is Site else [])
+
+
+def alert_changed(scopes) -> None:
+    """An alert's banner changed on the pages of these scopes: page ids, None for the whole
+    site. Worked out and sent by the worker once the change is committed."""
+    if not _enabled():
+        return
+    scopes = list(dict.fromkeys(scopes))
+    transaction.on_commit(lambda: purge_alert_scopes_task.enqueue(scopes))
+
+
+@task()
+def purge_alert_scopes_task(scopes: list[int | None]) -> None:
+    """Purges the live pages in the alerts' scopes, or bans the sites for a site-wide alert
+    or a scope too large to list."""
+    if None in scopes:
+        ban_hosts_task.call(_site_hostnames())
+        return
+    in_scope = Q(pk__in=[])
+    for path in Page.objects.filter(pk__in=scopes).values_list("path", flat=True):
+        in_scope |= Q(path__startswith=path)
+    pages = Page.objects.live().filter(in_scope)
+    if pages.count() > MAX_ALERT_SCOPE_PAGES:
+        ban_hosts_task.call(_site_hostnames())
+        return
+    urls = [url for page in pages.specific() for url in _page_urls(page)]
+    if urls:
+        purge_urls_from_cache_task.call(list(dict.fromkeys(urls)))
 
 
 def _shown_anywhere(instance) -> bool:

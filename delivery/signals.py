@@ -3,11 +3,23 @@ content version (the API's Last-Modified and response cache keys, delivery.conte
 and the front-end cache (delivery.frontend_cache). Each change is looked at once, and both
 hear of it in the same order every time: first the version, inside the change's transaction,
 then the purges, which wait for the commit.
+
+Alerts are snippets, so any save of one moves the version; the front-end cache hears of
+them only when the banner changes: when one is published, unpublished or deleted while live.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.models import Page
-from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
+
+from alerts.models import Alert
 
 from . import content_version, frontend_cache
 
@@ -42,7 +54,30 @@ def _page_deleted(sender, instance, **kwargs):
 def _saved_or_deleted(sender, instance, **kwargs):
     if sender in content_version.shared_content_models():
         content_version.record_change()
-        frontend_cache.shared_content_changed(sender, instance)
+        # A draft of an alert changes no page; its publishing purges its scope (below).
+        if sender is not Alert:
+            frontend_cache.shared_content_changed(sender, instance)
+
+
+def _alert_saving(sender, instance, **kwargs):
+    # The database row holds the live alert until a publish saves over it: note its scope,
+    # which the new revision may move.
+    live = Alert.objects.filter(pk=instance.pk, live=True) if instance.pk else Alert.objects.none()
+    instance._live_scope_before = list(live.values_list("page_id", flat=True))
+
+
+def _alert_published(sender, instance, **kwargs):
+    frontend_cache.alert_changed([instance.page_id, *getattr(instance, "_live_scope_before", [])])
+
+
+def _alert_unpublished(sender, instance, **kwargs):
+    frontend_cache.alert_changed([instance.page_id])
+
+
+def _alert_deleted(sender, instance, **kwargs):
+    # A deleted draft was never shown.
+    if instance.live:
+        frontend_cache.alert_changed([instance.page_id])
 
 
 def connect() -> None:
@@ -55,3 +90,7 @@ def connect() -> None:
     # Any model: the shared models include the snippets, which register after start-up.
     post_save.connect(_saved_or_deleted, dispatch_uid="delivery_saved")
     post_delete.connect(_saved_or_deleted, dispatch_uid="delivery_deleted")
+    pre_save.connect(_alert_saving, sender=Alert, dispatch_uid="delivery_alert_saving")
+    published.connect(_alert_published, sender=Alert, dispatch_uid="delivery_alert_published")
+    unpublished.connect(_alert_unpublished, sender=Alert, dispatch_uid="delivery_alert_unpublished")
+    post_delete.connect(_alert_deleted, sender=Alert, dispatch_uid="delivery_alert_deleted")

@@ -11,7 +11,9 @@ The live server reads what the tests write, so the tests commit (transactional_d
 test starts from the database as the migrations left it (serialized_rollback).
 """
 
+import datetime
 import http.client
+import io
 import json
 import select
 import shutil
@@ -22,12 +24,17 @@ from dataclasses import dataclass
 
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from alerts.factories import AlertFactory
+from alerts.models import Alert
 from articles.factories import ArticlePageFactory
 from articles.models import ArticleProjectLink
 from core.factories import CategoryFactory
+from events.factories import EventPageFactory
 from home.factories import ContentPageFactory
 from media.factories import ImageFactory
 from preview.models import PreviewSnapshot
@@ -413,4 +420,70 @@ def test_the_worker_purges_within_two_seconds(varnish, article, site_tree, worke
     article.save_revision().publish()
     for each in addresses:
         within_promise(lambda a=each: new_title in varnish.get(a).text, each)
+    assert time.monotonic() - start < PROMISE
+
+
+def publish_alert(**fields) -> Alert:
+    """A draft alert, then published as the editor's "Veröffentlichen" does."""
+    alert = AlertFactory(live=False, **fields)
+    alert.save_revision().publish()
+    alert.refresh_from_db()
+    return alert
+
+
+def test_a_site_wide_alert_shows_on_cached_pages_and_goes_again_within_two_seconds(varnish, article):
+    addresses = [address(article), "/aktuelles/", "/"]
+    for each in addresses:
+        assert "Sturmwarnung" not in varnish.cached(each).text
+
+    alert = publish_alert(title="Sturmwarnung")
+    for each in addresses:
+        within_promise(lambda a=each: "Sturmwarnung" in varnish.get(a).text, each)
+
+    alert.unpublish()
+    for each in addresses:
+        within_promise(lambda a=each: "Sturmwarnung" not in varnish.get(a).text, each)
+
+
+def test_a_changed_alert_shows_its_new_text_within_two_seconds(varnish, article):
+    alert = publish_alert(title="Sperrung", text="Die Brücke ist gesperrt.")
+    assert "Die Brücke ist gesperrt." in varnish.cached(address(article)).text
+
+    alert.text = "Die Brücke ist wieder offen."
+    alert.save_revision().publish()
+
+    within_promise(lambda: "wieder offen" in varnish.get(address(article)).text, "changed alert")
+
+
+def test_a_section_alert_purges_its_section_and_keeps_the_rest_cached(varnish, article, site_tree):
+    event = EventPageFactory(parent=site_tree.events, title="Konzert im Park", slug="konzert")
+    varnish.cached(address(event))
+    varnish.cached(address(site_tree.events))
+    varnish.cached(address(article))
+
+    publish_alert(title="Konzert verlegt", page=site_tree.events)
+
+    within_promise(lambda: "Konzert verlegt" in varnish.get(address(event)).text, "event page")
+    within_promise(lambda: "Konzert verlegt" in varnish.get(address(site_tree.events)).text, "event index")
+    assert varnish.get(address(article)).cache == "HIT"
+
+
+def test_an_ended_alert_leaves_the_cached_pages_when_the_scheduler_runs(varnish, article):
+    alert = publish_alert(title="Baustelle")
+    assert "Baustelle" in varnish.cached(address(article)).text
+
+    Alert.objects.filter(pk=alert.pk).update(expire_at=timezone.now() - datetime.timedelta(seconds=1))
+    call_command("scheduler", "--once", stdout=io.StringIO())
+
+    within_promise(lambda: "Baustelle" not in varnish.get(address(article)).text, "ended alert")
+
+
+def test_the_worker_purges_an_alerts_section_within_two_seconds(varnish, site_tree, worker):
+    event = EventPageFactory(parent=site_tree.events, title="Lesung", slug="lesung")
+    varnish.cached(address(event))
+
+    start = time.monotonic()
+    publish_alert(title="Lesung entfällt", page=site_tree.events)
+
+    within_promise(lambda: "Lesung entfällt" in varnish.get(address(event)).text, "event page")
     assert time.monotonic() - start < PROMISE
