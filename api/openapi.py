@@ -26,6 +26,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, get_page_models
 
+from alerts import api as alerts_api
 from core import api_blocks as core_api_blocks
 from core import api_fields as core_api_fields
 from core import directory
@@ -46,6 +47,7 @@ from shapes import (
     string,
 )
 
+from .alerts import PATH_MAX_LENGTH
 from .errors import REQUEST_ID_HEADER
 from .filters import declared_parameters
 from .occurrences import EVENT_PARAMETERS
@@ -889,6 +891,7 @@ def _paths(router, pages_endpoint) -> dict:
         }
     }
     paths[f"{API_PREFIX}occurrences/"] = occurrences_path()
+    paths |= alerts_paths()
     paths[API_PREFIX] = {
         "get": {
             "operationId": "index",
@@ -973,6 +976,60 @@ def occurrence_schemas() -> dict:
     }
 
 
+def alerts_paths() -> dict:
+    """/api/v2/alerts/ and its items (api.alerts)."""
+    return {
+        f"{API_PREFIX}alerts/": {
+            "get": {
+                "operationId": "alerts_list",
+                "tags": ["Alerts"],
+                "summary": "List current alerts",
+                "description": (
+                    "The alerts published now (cancellations, closures, outages), danger first, then "
+                    "warnings, then information, the newest first within each. All in one answer, "
+                    "without paging: `next` and `previous` are always null. Poll it with "
+                    "`If-None-Match` (an unchanged list is a bodiless 304)."
+                ),
+                "parameters": [
+                    _query(
+                        "path",
+                        string(pattern="^/", maxLength=PATH_MAX_LENGTH),
+                        "A page's path on the site (`/veranstaltungen/online-sprechstunde/`): only the "
+                        "alerts the website shows there, those for the whole site and those for the "
+                        "page or a page above it. An address that is no page gets the whole site's.",
+                    ),
+                ],
+                "responses": {
+                    "200": listing_response(ref("Alert"), "current alerts"),
+                    "304": NOT_MODIFIED,
+                    "400": BAD_REQUEST,
+                    "414": URI_TOO_LONG,
+                    "500": SERVER_ERROR,
+                },
+            }
+        },
+        f"{API_PREFIX}alerts/{{id}}/": {
+            "get": {
+                "operationId": "alerts_read",
+                "tags": ["Alerts"],
+                "summary": "Get a current alert",
+                "description": "One current alert: the `api_url` of the webhooks' alert events.",
+                "parameters": [_path_id("alert")],
+                "responses": {
+                    "200": json_response("The alert.", ref("Alert")),
+                    "304": NOT_MODIFIED,
+                    "400": BAD_REQUEST,
+                    "404": error_response(
+                        "No current alert has this id (ended, unpublished or never published)."
+                    ),
+                    "414": URI_TOO_LONG,
+                    "500": SERVER_ERROR,
+                },
+            }
+        },
+    }
+
+
 # --- The document --------------------------------------------------------------------
 
 INTRODUCTION = """\
@@ -1037,6 +1094,7 @@ def build_openapi(router=api_router) -> dict:
         documents_schemas(),
         directory_schemas(router),
         occurrence_schemas(),
+        {"Alert": alerts_api.ALERT_SHAPE},
     )
 
     return {
@@ -1050,6 +1108,7 @@ def build_openapi(router=api_router) -> dict:
             {"name": "Pages", "description": "News, events, projects and content pages."},
             {"name": "Media", "description": "Images and documents of the media library."},
             {"name": "Directories", "description": "Categories, themes, venues and organisations."},
+            {"name": "Alerts", "description": "Urgent notices for the whole site or one section."},
             {"name": "Index", "description": "The addresses of everything above."},
         ],
         "paths": _paths(router, pages_endpoint),

@@ -71,6 +71,7 @@ def api_index(request):
                     for name in api_router._endpoints
                 },
                 "occurrences": absolute_url(request, reverse("api_occurrences")),
+                "alerts": absolute_url(request, reverse("api_alerts")),
             },
             "openapi": absolute_url(request, reverse("api_openapi")),
             "docs": absolute_url(request, reverse("api_docs")),

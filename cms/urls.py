@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 import core.editorial.link_chooser as link_chooser
+from api.alerts import AlertsAPIViewSet
 from api.occurrences import OccurrencesAPIViewSet
 from api.router import api_router
 from api.views import api_docs, api_index, api_not_found, openapi_json
@@ -45,6 +46,16 @@ urlpatterns = [
         "api/v2/occurrences/",
         api_router.wrap_view(OccurrencesAPIViewSet.as_view({"get": "occurrences_view"})),
         name="api_occurrences",
+    ),
+    path(
+        "api/v2/alerts/",
+        api_router.wrap_view(AlertsAPIViewSet.as_view({"get": "alerts_listing_view"})),
+        name="api_alerts",
+    ),
+    path(
+        "api/v2/alerts/<int:pk>/",
+        api_router.wrap_view(AlertsAPIViewSet.as_view({"get": "alerts_detail_view"})),
+        name="api_alerts_detail",
     ),
     path("api/v2/openapi.json", openapi_json, name="api_openapi"),
     path("api/v2/docs/", api_docs, name="api_docs"),

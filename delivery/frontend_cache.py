@@ -217,19 +217,19 @@ def shared_content_changed(sender, instance) -> None:
     _ban_sites(extra_hostnames=[instance.hostname] if sender is Site else [])
 
 
-def alert_changed(scopes) -> None:
+def alert_changed(alert_id: int, scopes) -> None:
     """An alert's banner changed on the pages of these scopes: page ids, None for the whole
     site. Worked out and sent by the worker once the change is committed."""
     if not _enabled():
         return
     scopes = list(dict.fromkeys(scopes))
-    transaction.on_commit(lambda: purge_alert_scopes_task.enqueue(scopes))
+    transaction.on_commit(lambda: purge_alert_scopes_task.enqueue(alert_id, scopes))
 
 
 @task()
-def purge_alert_scopes_task(scopes: list[int | None]) -> None:
-    """Purges the live pages in the alerts' scopes, or bans the sites for a site-wide alert
-    or a scope too large to list."""
+def purge_alert_scopes_task(alert_id: int, scopes: list[int | None]) -> None:
+    """Purges the live pages in the alert's scopes and its answers in the API, or bans the
+    sites for a site-wide alert or a scope too large to list."""
     if None in scopes:
         ban_hosts_task.call(_site_hostnames())
         return
@@ -241,8 +241,12 @@ def purge_alert_scopes_task(scopes: list[int | None]) -> None:
         ban_hosts_task.call(_site_hostnames())
         return
     urls = [url for page in pages.specific() for url in _page_urls(page)]
-    if urls:
-        purge_urls_from_cache_task.call(list(dict.fromkeys(urls)))
+    for site in Site.objects.all():
+        urls += [
+            site.root_url + reverse("api_alerts"),
+            site.root_url + reverse("api_alerts_detail", args=[alert_id]),
+        ]
+    purge_urls_from_cache_task.call(list(dict.fromkeys(urls)))
 
 
 def _shown_anywhere(instance) -> bool:

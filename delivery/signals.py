@@ -8,7 +8,7 @@ Alerts are snippets, so any save of one moves the version; the front-end cache h
 them only when the banner changes: when one is published, unpublished or deleted while live.
 """
 
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import (
     page_published,
@@ -59,25 +59,21 @@ def _saved_or_deleted(sender, instance, **kwargs):
             frontend_cache.shared_content_changed(sender, instance)
 
 
-def _alert_saving(sender, instance, **kwargs):
-    # The database row holds the live alert until a publish saves over it: note its scope,
-    # which the new revision may move.
-    live = Alert.objects.filter(pk=instance.pk, live=True) if instance.pk else Alert.objects.none()
-    instance._live_scope_before = list(live.values_list("page_id", flat=True))
-
-
 def _alert_published(sender, instance, **kwargs):
-    frontend_cache.alert_changed([instance.page_id, *getattr(instance, "_live_scope_before", [])])
+    # Where it showed before too, when the new revision moved its scope (alerts.signals).
+    before = getattr(instance, "live_before", None)
+    scopes_before = [before["page_id"]] if before else []
+    frontend_cache.alert_changed(instance.pk, [instance.page_id, *scopes_before])
 
 
 def _alert_unpublished(sender, instance, **kwargs):
-    frontend_cache.alert_changed([instance.page_id])
+    frontend_cache.alert_changed(instance.pk, [instance.page_id])
 
 
 def _alert_deleted(sender, instance, **kwargs):
     # A deleted draft was never shown.
     if instance.live:
-        frontend_cache.alert_changed([instance.page_id])
+        frontend_cache.alert_changed(instance.pk, [instance.page_id])
 
 
 def connect() -> None:
@@ -90,7 +86,6 @@ def connect() -> None:
     # Any model: the shared models include the snippets, which register after start-up.
     post_save.connect(_saved_or_deleted, dispatch_uid="delivery_saved")
     post_delete.connect(_saved_or_deleted, dispatch_uid="delivery_deleted")
-    pre_save.connect(_alert_saving, sender=Alert, dispatch_uid="delivery_alert_saving")
     published.connect(_alert_published, sender=Alert, dispatch_uid="delivery_alert_published")
     unpublished.connect(_alert_unpublished, sender=Alert, dispatch_uid="delivery_alert_unpublished")
     post_delete.connect(_alert_deleted, sender=Alert, dispatch_uid="delivery_alert_deleted")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import factory
 from django.utils import timezone
 
+from alerts.models import Severity
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from articles.models import ArticleEventLink, ArticleProjectLink
 from events.factories import EventIndexPageFactory, EventPageFactory
@@ -950,3 +951,22 @@ PAGES = [
     PageSpec("datenschutz", HOME_SLUG, ContentPageFactory, privacy),
     PageSpec("barrierefreiheit", HOME_SLUG, ContentPageFactory, accessibility),
 ]
+
+
+# Alerts: found again by their title, built only when missing.
+
+
+def alerts(r: Refs) -> list[dict]:
+    """A short-notice change to an event, shown above every page of the events section."""
+    return [
+        {
+            "title": "Online-Sprechstunde: neuer Stream-Link",
+            "text": (
+                "Die Online-Sprechstunde läuft über eine neue Adresse. Den aktuellen Link finden "
+                "Sie auf der Veranstaltungsseite."
+            ),
+            "severity": Severity.WARNING,
+            "link_page": r.pages["online-sprechstunde"],
+            "page": r.pages["veranstaltungen"],
+        }
+    ]

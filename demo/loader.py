@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Collection, Page, Site
 
+from alerts.models import Alert
 from core.factories import CategoryFactory, OrganisationFactory, PersonFactory, ThemeFactory
 from core.models import Category, Organisation, Person, Theme
 from events.factories import VenueFactory
@@ -22,7 +23,18 @@ from home.models import HomePage
 from media.factories import ImageFactory
 from media.models import CustomImage
 
-from .content import CATEGORIES, ORGANISATIONS, PAGES, PEOPLE, SITE_NAME, THEMES, VENUES, PageSpec, Refs
+from .content import (
+    CATEGORIES,
+    ORGANISATIONS,
+    PAGES,
+    PEOPLE,
+    SITE_NAME,
+    THEMES,
+    VENUES,
+    PageSpec,
+    Refs,
+    alerts,
+)
 from .images import HEIGHT, IMAGES, WIDTH, DemoImage, render
 
 WAGTAIL_PLACEHOLDER_TITLE = "Welcome to your new Wagtail site!"
@@ -45,6 +57,7 @@ class DemoContentLoader:
         home = self.refs.pages[PAGES[0].slug]
         self._point_default_site_at(home)
         self._remove_wagtail_placeholder()
+        self._alerts()
         return self.created
 
     def _get_or_create(self, label: str, model, lookup: dict, factory, **fields):
@@ -134,6 +147,15 @@ class DemoContentLoader:
         page.save_revision(log_action=True).publish()
         self.created["pages"] += 1
         return page
+
+    def _alerts(self) -> None:
+        for fields in alerts(self.refs):
+            if Alert.objects.filter(title=fields["title"]).exists():
+                continue
+            alert = Alert.objects.create(live=False, **fields)
+            # Through a revision, as the admin publishes it, so the banner knows its revision.
+            alert.save_revision(log_action=True).publish()
+            self.created["alerts"] += 1
 
     def _point_default_site_at(self, home: HomePage) -> None:
         site = Site.objects.filter(is_default_site=True).first()

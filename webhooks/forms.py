@@ -12,14 +12,17 @@ class WebhookEndpointForm(WagtailAdminModelForm):
         choices=Event.choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Bitte mindestens ein Ereignis wählen."},
-        help_text="Bei welchen Änderungen an einer Seite der Empfänger benachrichtigt wird.",
+        help_text="Bei welchen Änderungen an Seiten und Hinweisen der Empfänger benachrichtigt wird.",
     )
     page_types = forms.MultipleChoiceField(
         label="Seitentypen",
         choices=page_type_choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="Nur Änderungen an Seiten dieser Typen melden. Keine Auswahl: alle Seitentypen.",
+        help_text=(
+            "Nur Änderungen an Seiten dieser Typen melden. Keine Auswahl: alle Seitentypen. "
+            "Hinweise werden unabhängig davon gemeldet."
+        ),
     )
 
     class Meta:

@@ -37,6 +37,13 @@ class Event(models.TextChoices):
     PUBLISHED = "page.published", "Veröffentlicht"
     UNPUBLISHED = "page.unpublished", "Veröffentlichung aufgehoben"
     DELETED = "page.deleted", "Gelöscht"
+    ALERT_PUBLISHED = "alert.published", "Hinweis veröffentlicht"
+    ALERT_UPDATED = "alert.updated", "Hinweis geändert"
+    ALERT_EXPIRED = "alert.expired", "Hinweis beendet"
+
+
+# The alerts' events, which the endpoint's page types do not filter: an alert is no page.
+ALERT_EVENTS = frozenset([Event.ALERT_PUBLISHED, Event.ALERT_UPDATED, Event.ALERT_EXPIRED])
 
 
 class WebhookEndpoint(models.Model):
@@ -106,8 +113,11 @@ class WebhookEndpoint(models.Model):
         return False
 
     def wants(self, event: str, page_type: str) -> bool:
-        """Whether this endpoint subscribed to the event for pages of this type (none chosen: all)."""
-        return event in self.events and (not self.page_types or page_type in self.page_types)
+        """Whether this endpoint subscribed to the event for pages of this type (none chosen:
+        all); alert events regardless of the page types."""
+        if event not in self.events:
+            return False
+        return event in ALERT_EVENTS or not self.page_types or page_type in self.page_types
 
 
 class DeliveryStatus(models.TextChoices):
@@ -141,7 +151,8 @@ class WebhookDelivery(models.Model):
         WebhookEndpoint, verbose_name="Endpunkt", on_delete=models.CASCADE, related_name="deliveries"
     )
     event = models.CharField("Ereignis", max_length=32, choices=Event.choices)
-    # No foreign key: the log outlives deleted pages.
+    # No foreign key: the log outlives deleted pages. For an alert's event: the alert's id,
+    # title and "alerts.Alert".
     page_id = models.PositiveIntegerField("Seiten-ID")
     page_title = models.CharField("Seite", max_length=255)
     page_type = models.CharField("Seitentyp", max_length=100)

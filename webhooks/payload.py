@@ -1,4 +1,4 @@
-"""The JSON body receivers get: what happened to which page, and when.
+"""The JSON body receivers get: what happened to which page or alert, and when.
 
 Built from the page at the moment of the change and stored with the delivery, so a retry
 sends the same bytes and a deleted page still has the address it had.
@@ -7,8 +7,11 @@ sends the same bytes and a deleted page still has the address it had.
 import datetime
 import json
 
+from django.urls import reverse
 from wagtail.api.utils import get_base_url
+from wagtail.models import Site
 
+from alerts.api import alert_data as alert_api_data
 from api.router import api_router
 
 
@@ -37,11 +40,21 @@ def _api_url(page, site_root_url: str | None) -> str | None:
     return base_url + path
 
 
-def body(event: str, page: dict, timestamp: datetime.datetime, delivery_id) -> str:
-    """The exact text that is sent and signed; compact and UTF-8, like the API's JSON."""
+def alert_data(alert, *, current: bool) -> dict:
+    """The alert as /api/v2/alerts/ gives it, with `api_url`, its address there: what an app
+    needs for a push message. An alert that has ended has no address any more (null)."""
+    site = Site.objects.filter(is_default_site=True).first()
+    base_url = get_base_url() or (site.root_url if site else None)
+    api_url = base_url + reverse("api_alerts_detail", args=[alert.pk]) if base_url and current else None
+    return {**alert_api_data(alert), "api_url": api_url}
+
+
+def body(event: str, page: dict, timestamp: datetime.datetime, delivery_id, *, subject: str = "page") -> str:
+    """The exact text that is sent and signed; compact and UTF-8, like the API's JSON.
+    `subject` names what changed: "page", or "alert" for the alerts' events."""
     message = {
         "event": event,
-        "page": page,
+        subject: page,
         "timestamp": timestamp.astimezone(datetime.UTC).isoformat(timespec="milliseconds"),
         "delivery": str(delivery_id),
     }

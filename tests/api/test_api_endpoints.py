@@ -43,6 +43,7 @@ def test_the_index_names_every_endpoint_the_description_and_the_docs(client, sit
         "organisations",
         "venues",
         "occurrences",
+        "alerts",
     }
     assert index["endpoints"]["pages"] == "http://localhost/api/v2/pages/"
     assert index["openapi"] == "http://localhost/api/v2/openapi.json"

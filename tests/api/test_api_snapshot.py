@@ -29,7 +29,7 @@ from demo.loader import DemoContentLoader
 SNAPSHOT = Path(__file__).parent / "snapshots" / "demo_api.json"
 DEMO_DAY = datetime.date(2026, 6, 15)
 # Set by Wagtail when the demo site is published, i.e. the time of the run.
-MOMENTS = {"first_published_at", "last_published_at", "latest_revision_created_at"}
+MOMENTS = {"first_published_at", "last_published_at", "latest_revision_created_at", "published_at"}
 LISTS = [
     "/api/v2/pages/?limit=20",
     "/api/v2/pages/?type=articles.ArticlePage&fields=*&limit=20",
@@ -42,6 +42,8 @@ LISTS = [
     "/api/v2/themes/",
     "/api/v2/venues/",
     "/api/v2/organisations/",
+    "/api/v2/alerts/",
+    "/api/v2/alerts/?path=/veranstaltungen/",
 ]
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 DETAILS = ["pages", "images", "categories", "themes", "venues", "organisations"]

@@ -25,6 +25,7 @@ from wagtail.embeds.models import Embed
 from wagtail.models import Page
 from werkzeug.test import Client
 
+from alerts.factories import AlertFactory
 from api import openapi
 from api.router import api_router
 from articles.factories import ArticlePageFactory
@@ -347,6 +348,13 @@ def content(site_tree):
     article.related_projects = [ArticleProjectLink(project=project)]
     article.save()
     ContentPageFactory(parent=site_tree.home, title="Impressum")
+    AlertFactory(title="Unwetter", severity="danger", link_url="https://www.dwd.de/")
+    AlertFactory(
+        title="Termin verlegt",
+        page=site_tree.events,
+        link_page=event,
+        expire_at=datetime.datetime(2099, 1, 1, tzinfo=BERLIN),
+    )
     return SimpleNamespace(article=article, event=event, project=project)
 
 
@@ -394,7 +402,7 @@ def test_the_published_objects_are_open_for_additions(description):
     assert not [schema for schema in found if schema.get("additionalProperties") is False]
 
 
-def test_every_page_and_media_item_of_the_site_matches_the_description(wsgi_app):
+def test_every_page_and_media_item_of_the_site_matches_the_description(wsgi_app, content):
     """Every page type in lists and in detail, and every item of the other endpoints, once:
     the fuzzing below seldom hits the ids of real objects."""
     schema = closed_description(wsgi_app)
@@ -417,6 +425,10 @@ def test_every_page_and_media_item_of_the_site_matches_the_description(wsgi_app)
             conforming(f"/api/v2/{name}/{{id}}/", f"/api/v2/{name}/{item['id']}/")
 
     assert block_types == set(BodyBlock.base_blocks)
+    event_path = urlsplit(content.event.url).path
+    for url in ("/api/v2/alerts/", f"/api/v2/alerts/?path={event_path}"):
+        for item in conforming("/api/v2/alerts/", url)["items"]:
+            conforming("/api/v2/alerts/{id}/", f"/api/v2/alerts/{item['id']}/")
 
 
 def test_drafts_for_the_app_preview_match_the_description(wsgi_app, content):

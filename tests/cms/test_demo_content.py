@@ -22,6 +22,7 @@ from django.utils.html import escape
 from taggit.models import Tag
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision, Site
 
+from alerts.models import Alert
 from articles.models import ArticleEventLink, ArticlePage, ArticleProjectLink
 from core.models import Category, Organisation, Person, Theme
 from events.models import EventDate, EventPage, Venue
@@ -115,6 +116,14 @@ class TestDemoSite:
     def test_the_first_run_reports_what_it_created(self, demo_runs):
         assert "21 pages" in demo_runs.first_output
         assert "8 images" in demo_runs.first_output
+        assert "1 alerts" in demo_runs.first_output
+
+    def test_an_alert_about_an_event_shows_in_the_events_section(self):
+        event = EventPage.objects.get(slug="online-sprechstunde")
+        alert = Alert.objects.current().for_page(event).get()
+
+        assert (alert.severity, alert.link_page_id) == ("warning", event.pk)
+        assert alert.live_revision_id is not None
 
     def test_a_second_run_says_the_content_is_already_there(self, demo_runs):
         assert demo_runs.second_output.strip() == "Demo content is already there; nothing changed."
