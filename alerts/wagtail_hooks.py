@@ -15,7 +15,6 @@ class AlertViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["title", "severity", "page", "go_live_at", "expire_at"]
     list_filter = ["severity", "live"]
-    search_fields = ["title", "text"]
 
 
 register_snippet(AlertViewSet)
