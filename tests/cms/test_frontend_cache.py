@@ -468,6 +468,19 @@ def test_a_section_alert_purges_its_section_and_keeps_the_rest_cached(varnish, a
     assert varnish.get(address(article)).cache == "HIT"
 
 
+def test_moving_an_alert_to_another_section_purges_both(varnish, article, site_tree):
+    event = EventPageFactory(parent=site_tree.events, title="Lesung", slug="lesung")
+    alert = publish_alert(title="Umzug", page=site_tree.articles)
+    assert "Umzug" in varnish.cached(address(article)).text
+    assert "Umzug" not in varnish.cached(address(event)).text
+
+    alert.page = site_tree.events
+    alert.save_revision().publish()
+
+    within_promise(lambda: "Umzug" not in varnish.get(address(article)).text, "old section")
+    within_promise(lambda: "Umzug" in varnish.get(address(event)).text, "new section")
+
+
 def test_an_ended_alert_leaves_the_cached_pages_when_the_scheduler_runs(varnish, article):
     alert = publish_alert(title="Baustelle")
     assert "Baustelle" in varnish.cached(address(article)).text
