@@ -58,7 +58,9 @@ class ArticleAdminTests(WagtailPageTestCase):
         article = ArticlePage.objects.get(slug="live-auftakt")
         assert not article.live
         assert article.scheduled_revision is not None
-        assert article.scheduled_revision.approved_go_live_at.date() == go_live.date()
+        # Read back in Berlin time, as typed: the database keeps UTC, a day earlier before 1 a.m.
+        scheduled = timezone.localtime(article.scheduled_revision.approved_go_live_at)
+        assert scheduled.replace(second=0, microsecond=0) == go_live.replace(second=0, microsecond=0)
 
     def test_it_previews_a_draft_article(self):
         article = ArticlePageFactory(parent=self.index, title="Entwurf")
