@@ -88,7 +88,8 @@ def preloaded_targets(sources: Iterable[str]):
     ids = entity_ids(sources)
     found = {}
     for handler in _HANDLERS:
-        wanted = sorted(ids.get(handler.identifier, ()))
+        # A malformed id is left to the handler's own lookup, as without preloading.
+        wanted = sorted(pk for pk in ids.get(handler.identifier, ()) if pk.isdigit())
         if wanted:
             objects = handler.load_many([{"id": pk} for pk in wanted])
             found[handler.identifier] = dict(zip(wanted, objects, strict=True))
