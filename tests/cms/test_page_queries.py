@@ -167,10 +167,10 @@ def html_and_api(page):
 # hero image, the category, the breadcrumbs' ancestors; the body: one query per chooser
 # block type (images, the pages of calls to action and of link lists, the document, the
 # event) and what its rich text points to (pages and their specific rows, documents,
-# images: 4); the related events and projects (links, cards with hero images, renditions,
-# the events' further dates: 7); the image credits.
+# images: 4); the related events and projects (each with its links and hero images joined,
+# then their renditions, and the events' further dates: 5); the image credits.
 BUDGETS = {
-    "article": {"html": 30, "api": 28},
+    "article": {"html": 28, "api": 28},
     "event": {"html": 27, "api": 25},
     "project": {"html": 34, "api": 39},
     "content": {"html": 20, "api": 19},
