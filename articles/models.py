@@ -162,20 +162,37 @@ class ArticlePage(BasePage):
         # The page types are reached through the links' foreign keys: an import would create
         # them before this app's and change the order the admin and the API list types in.
         event_type = ArticleEventLink.event.field.related_model
-        return _live_in_order(event_type, [link.event_id for link in self.related_events.all()])
+        return _linked_pages(self, "related_events", event_type, "event_id")
 
     def get_related_projects(self):
         """The published projects this article belongs to, in the editor's order."""
         project_type = ArticleProjectLink.project.field.related_model
-        return _live_in_order(project_type, [link.project_id for link in self.related_projects.all()])
+        return _linked_pages(self, "related_projects", project_type, "project_id")
+
+
+def _linked_pages(article, relation, page_model, target_id):
+    """The pages an article's links (`relation`) point to that visitors may see, in the
+    links' order.
+
+    A saved article's links are joined in the database, one query for links and pages. A
+    preview holds the draft's links in memory (modelcluster), so those are read instead:
+    the preview shows the links of the draft, not those of the published revision.
+    """
+    if article.pk is None or relation in getattr(article, "_cluster_related_objects", {}):
+        ids = [getattr(link, target_id) for link in getattr(article, relation).all()]
+        return _live_in_order(page_model, ids)
+    pages = (
+        page_model.objects.visible()
+        .filter(article_links__article=article)
+        .for_cards()
+        .order_by("article_links__sort_order", "article_links__pk")
+    )
+    # A page linked twice is shown once, where it is first linked.
+    return list(dict.fromkeys(pages))
 
 
 def _live_in_order(page_model, ids):
-    """The pages with the given ids that visitors may see, in the order of the ids.
-
-    The ids are read from the page's own links rather than joined in the database, so a
-    preview shows the links of the draft, not those of the published revision.
-    """
+    """The pages with the given ids that visitors may see, in the order of the ids."""
     pages = page_model.objects.visible().filter(pk__in=ids).for_cards().in_bulk()
     return [pages[page_id] for page_id in dict.fromkeys(ids) if page_id in pages]
 

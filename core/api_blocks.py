@@ -14,7 +14,6 @@ with width, height and alt text, and the image in the image shape (`data-image`)
 """
 
 import json
-from collections import defaultdict
 
 from django.db.models import prefetch_related_objects
 from django.utils.html import format_html
@@ -38,6 +37,7 @@ from media.api import absolute_url, image_representation, renditions_prefetch
 from shapes import boolean, date_time, integer, nullable, object_schema, ref, string
 
 from .api_fields import page_link_properties, page_link_representation
+from .body_walk import entity_ids, walk_blocks
 from .external_links import external_link_tag
 
 __all__ = [
@@ -56,42 +56,12 @@ __all__ = [
 # Where a body's loaded references travel through the serializer context to nested blocks.
 CONTEXT_KEY = "body_references"
 
-# Only used to find entity tags in rich text, never to rewrite it.
-_LINK_TAGS = LinkRewriter()
-_EMBED_TAGS = EmbedRewriter()
-
 # The same date format as the page fields `start` and `end` (ISO 8601, Berlin offset).
 _DATETIME = DateTimeField()
 
 
 def request_of(context):
     return (context or {}).get("request")
-
-
-def _walk(block, value):
-    """Every (block, value) pair inside a block value, depth first."""
-    if value is None:
-        return
-    yield block, value
-    if isinstance(block, blocks.BaseStreamBlock):
-        for child in value:
-            yield from _walk(child.block, child.value)
-    elif isinstance(block, blocks.ListBlock):
-        for item in value:
-            yield from _walk(block.child_block, item)
-    elif isinstance(block, blocks.BaseStructBlock):
-        for name, child_block in block.child_blocks.items():
-            yield from _walk(child_block, value.get(name))
-
-
-def _entity_ids(sources) -> dict[str, set[str]]:
-    """The ids in the entity tags of rich text sources, by link or embed type."""
-    ids = defaultdict(set)
-    for source in sources:
-        for finder in (_LINK_TAGS, _EMBED_TAGS):
-            for kind, matches in finder.extract_tags(source).items():
-                ids[kind].update(match.attrs.get("id", "") for match in matches)
-    return ids
 
 
 def _in_bulk(model, ids) -> dict:
@@ -165,7 +135,7 @@ class BodyReferences:
         """Load the references of the given rich text sources, and renditions and embeds
         for the given images and videos."""
         references = cls(request)
-        ids = _entity_ids(rich_texts)
+        ids = entity_ids(rich_texts)
         references.pages = _in_bulk(Page, ids["page"])
         references.documents = _in_bulk(get_document_model(), ids["document"])
         references.images = _in_bulk(get_image_model(), ids["image"])
@@ -177,7 +147,7 @@ class BodyReferences:
     def for_block(cls, block, value, request=None):
         """Load everything a block value (typically a whole body) points to."""
         rich_texts, images, video_urls = [], [], []
-        for child_block, child_value in _walk(block, value):
+        for child_block, child_value in walk_blocks(block, value):
             if isinstance(child_block, blocks.RichTextBlock):
                 rich_texts.append(child_value.source)
             elif isinstance(child_block, ImageChooserBlock):

@@ -14,14 +14,19 @@ page password or an editor who is signed in: a page that others read, or that a 
 for everyone, must not depend on who asked first.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 __all__ = [
+    "VisibilityScopeMiddleware",
     "expired_page_ids",
     "is_restricted",
     "is_visible",
+    "request_scope",
     "restricted_paths",
     "visible_pages",
 ]
@@ -29,15 +34,49 @@ __all__ = [
 # Where the restricted paths are kept on the request, so a response asks for them once.
 _REQUEST_ATTRIBUTE = "_restricted_page_paths"
 
+# The same for code that is not handed the request (rich text link handlers, a page's related
+# pages): inside `request_scope` the paths are read once and kept until the response is made.
+_SCOPED_PATHS: ContextVar[list | None] = ContextVar("restricted_page_paths", default=None)
+
 
 def restricted_paths(request=None) -> tuple[str, ...]:
     """The tree paths of the pages that carry a view restriction; each covers its subtree."""
     paths = getattr(request, _REQUEST_ATTRIBUTE, None)
+    scoped = _SCOPED_PATHS.get()
+    if paths is None and scoped:
+        paths = scoped[0]
     if paths is None:
         paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
-        if request is not None:
-            setattr(request, _REQUEST_ATTRIBUTE, paths)
+        if scoped is not None:
+            scoped.append(paths)
+    if request is not None:
+        setattr(request, _REQUEST_ATTRIBUTE, paths)
     return paths
+
+
+@contextmanager
+def request_scope():
+    """Read the restricted paths at most once inside: one request that only reads
+    (VisibilityScopeMiddleware), so no change made inside it can be missed."""
+    token = _SCOPED_PATHS.set([])
+    try:
+        yield
+    finally:
+        _SCOPED_PATHS.reset(token)
+
+
+class VisibilityScopeMiddleware:
+    """Wraps each GET and HEAD request in `request_scope`; requests that may change content
+    (an editor's save) read the restrictions afresh each time they ask."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        with request_scope():
+            return self.get_response(request)
 
 
 def expired_page_ids(now=None):

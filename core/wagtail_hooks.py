@@ -8,14 +8,17 @@ from wagtail import hooks
 from .editorial import dashboard, date_input, review_steps, userbar
 from .editorial.link_chooser import register_new_tab_links
 from .editorial.page_views import BasePageViewSet
-from .rich_text import VisiblePageLinkHandler
+from .rich_text import PreloadedDocumentLinkHandler, PreloadedImageEmbedHandler, VisiblePageLinkHandler
 
 
-# After Wagtail's own registration (order 0), so these replace its "page" link type and its
-# "link" feature.
+# After Wagtail's own registration (order 0), so these replace its "page" and "document" link
+# types, its "image" embed type and its "link" feature. The document and image handlers are
+# Wagtail's, answering from what a body loaded up front (core.rich_text).
 @hooks.register("register_rich_text_features", order=1)
 def register_links(features):
     features.register_link_type(VisiblePageLinkHandler)
+    features.register_link_type(PreloadedDocumentLinkHandler)
+    features.register_embed_type(PreloadedImageEmbedHandler)
     register_new_tab_links(features)
 
 

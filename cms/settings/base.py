@@ -111,6 +111,9 @@ MIDDLEWARE = [
     "cms.signin.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # GET and HEAD requests read the pages' view restrictions once, however many links,
+    # related pages and rich text passages ask which pages visitors may see (core.visibility).
+    "core.visibility.VisibilityScopeMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Turns a refused sign-in (a locked-out user name and client) into the lockout page.
     "axes.middleware.AxesMiddleware",

@@ -9,13 +9,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from wagtail.models import Page, get_page_models
+from wagtail.models import get_page_models
 
 from ..listing import PAGE_PARAM
 from ..sites import site_for, site_name_for
 from ..structured_data import description_of, json_for_script, json_ld, share_image
-from ..visibility import visible_pages
-from .navigation_tags import current_page
+from .navigation_tags import current_page, root_children
 
 register = template.Library()
 
@@ -24,20 +23,20 @@ OG_LOCALES = {"de": "de_DE"}
 
 @register.inclusion_tag("includes/feed_links.html", takes_context=True)
 def feed_links(context):
-    """The feeds of the request's site (the news feed, the event calendar), found in one query:
-    each index page type that offers one names it in `head_feed` (route, media type)."""
+    """The feeds of the request's site (the news feed, the event calendar), found among the
+    root's children that the menu reads too: each index page type that offers one names it in
+    `head_feed` (route, media type)."""
     request = context.get("request")
     site = site_for(request)
     feed_types = [model for model in get_page_models() if getattr(model, "head_feed", None)]
     if not site or not feed_types:
         return {"feeds": []}
     content_types = ContentType.objects.get_for_models(*feed_types)
-    index_pages = {
-        page.content_type_id: page
-        for page in visible_pages(Page.objects.child_of(site.root_page), request).filter(
-            content_type__in=content_types.values()
-        )
-    }
+    feed_type_ids = {content_type.pk for content_type in content_types.values()}
+    index_pages = {}
+    for page in root_children(context):
+        if page.content_type_id in feed_type_ids:
+            index_pages.setdefault(page.content_type_id, page)
     feeds = []
     for model in feed_types:
         route, mime_type = model.head_feed

@@ -24,6 +24,24 @@ def _site_root(context):
     return site.root_page if site else None
 
 
+# Where the root's visible children are kept on the request: the menu, the footer and the
+# feed links all pick from them, so a response reads them once.
+_ROOT_CHILDREN_ATTRIBUTE = "_visible_root_children"
+
+
+def root_children(context) -> list[Page]:
+    """The visible children of the site's root page (plain pages, in tree order), read once
+    per request."""
+    request = context.get("request")
+    children = getattr(request, _ROOT_CHILDREN_ATTRIBUTE, None)
+    if children is None:
+        root = _site_root(context)
+        children = list(visible_pages(Page.objects.child_of(root), request)) if root else []
+        if request is not None:
+            setattr(request, _ROOT_CHILDREN_ATTRIBUTE, children)
+    return children
+
+
 def current_page(context):
     """The Wagtail page being rendered, or None: non-Wagtail views (the 404 page, search)
     may put other things under "page"."""
@@ -43,7 +61,7 @@ def site_header(context):
     current = current_page(context)
     items = []
     if root:
-        for child in visible_pages(root.get_children(), request).in_menu():
+        for child in (page for page in root_children(context) if page.show_in_menus):
             if current and current.pk == child.pk:
                 aria_current = "page"
             elif current and current.path.startswith(child.path):
@@ -82,11 +100,8 @@ def footer_links(context):
     root = _site_root(context)
     if not root:
         return {"links": []}
-    pages = {
-        page.slug: page
-        # Found by address, whatever their type (the legal pages are content pages).
-        for page in visible_pages(Page.objects.child_of(root), request).filter(slug__in=LEGAL_PAGE_SLUGS)
-    }
+    # Found by address, whatever their type (the legal pages are content pages).
+    pages = {page.slug: page for page in root_children(context) if page.slug in LEGAL_PAGE_SLUGS}
     links = [
         {"title": pages[slug].title, "url": pages[slug].get_url(request)}
         for slug in LEGAL_PAGE_SLUGS

@@ -320,10 +320,10 @@ def project_with(site_tree, size):
 # Goals and milestones: one query each. Funders and partners: the links with organisations
 # and logos joined, then the logos' renditions: two each. The contact with organisation and
 # photo joined, then the photo's renditions: two. The latest news as cards: view
-# restrictions, the articles, their images' renditions, tags and locales: five. The upcoming
-# events as cards: the same with further dates for tags, plus the view restrictions their
-# project links respect: six.
-PROJECT_DETAIL_QUERIES = 27
+# restrictions (read once per request, core.visibility), the articles, their images'
+# renditions, tags and locales: five. The upcoming events as cards: the same with further
+# dates for tags, but without the view restrictions, read already: four.
+PROJECT_DETAIL_QUERIES = 25
 
 
 @pytest.mark.parametrize("size", [1, 3])

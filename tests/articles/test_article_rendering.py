@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from articles.factories import ArticlePageFactory
-from articles.models import ArticleEventLink, ArticleProjectLink
+from articles.models import ArticleEventLink, ArticlePage, ArticleProjectLink
 from core.factories import CategoryFactory
 from events.factories import EventPageFactory
 from media.factories import ImageFactory
@@ -140,6 +140,33 @@ def test_it_lists_the_projects_the_article_belongs_to(client, site_tree, kickoff
 
     section = soup.find("section", attrs={"aria-labelledby": "zugehoerige-projekte"})
     assert section.h3.a.get_text(strip=True) == "Modellprojekt Smart City"
+
+
+def test_it_lists_related_events_in_the_editors_order_each_once(client, site_tree, kickoff_article):
+    first = EventPageFactory(parent=site_tree.events, title="Bürgerdialog")
+    second = EventPageFactory(parent=site_tree.events, title="Hackathon")
+    for sort_order, event in enumerate([second, first, second]):
+        ArticleEventLink.objects.create(article=kickoff_article, event=event, sort_order=sort_order)
+
+    soup = get_html(client, kickoff_article)
+
+    section = soup.find("section", attrs={"aria-labelledby": "verwandte-veranstaltungen"})
+    assert [h3.get_text(strip=True) for h3 in section.find_all("h3")] == ["Hackathon", "Bürgerdialog"]
+
+
+def test_a_draft_in_preview_shows_its_own_related_projects(site_tree, kickoff_article):
+    published = ProjectPageFactory(parent=site_tree.projects, title="Sensornetz")
+    drafted = ProjectPageFactory(parent=site_tree.projects, title="Datenplattform")
+    ArticleProjectLink.objects.create(article=kickoff_article, project=published)
+    article = ArticlePage.objects.get(pk=kickoff_article.pk)
+    article.related_projects = [ArticleProjectLink(project=drafted)]
+
+    # The preview renders the page built from the draft's revision.
+    draft = article.save_revision().as_object()
+
+    assert [project.title for project in draft.get_related_projects()] == ["Datenplattform"]
+    live = ArticlePage.objects.get(pk=kickoff_article.pk)
+    assert [project.title for project in live.get_related_projects()] == ["Sensornetz"]
 
 
 def test_the_index_lists_articles_newest_first_with_their_dates(client, site_tree):
