@@ -60,6 +60,7 @@ def test_the_fifth_wrong_password_locks_the_pair_out_and_the_right_one_is_refuse
     # Still the sign-in form, so the message sits where the editor looks.
     assert 'name="password"' in text
     assert re.search(r"<label[^>]*>\s*Passwort", locked.content.decode())
+    assert "<h1>Anmelden im Redaktionssystem</h1>" in text
 
 
 def test_the_lockout_does_not_grow_with_more_attempts_and_ends_after_fifteen_minutes(client, editor):
