@@ -40,7 +40,8 @@
   }
 
   function showAlerts(alerts) {
-    var nodes = alerts.map(function (alert) {
+    // The whole site's alerts only, as the server renders them: a section's belong to its pages.
+    var nodes = alerts.filter(function (alert) { return alert.scope === null; }).map(function (alert) {
       var item = element("li", "screen__alert screen__alert--" + alert.severity);
       item.append(
         element("p", "screen__kind", alert.severity_label),
