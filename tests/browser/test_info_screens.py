@@ -6,6 +6,7 @@ import threading
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.db import connections
 from playwright.sync_api import Page, expect
 
 from alerts.factories import AlertFactory
@@ -27,7 +28,15 @@ def committed(work):
     """Runs database work on a thread of its own: its connection is outside the test's
     transaction, so the live server's threads see the result."""
     result = {}
-    thread = threading.Thread(target=lambda: result.update(value=work()))
+
+    def run():
+        try:
+            result["value"] = work()
+        finally:
+            # The thread's own connection, closed so the test database can be dropped at the end.
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
     thread.start()
     thread.join()
     return result.get("value")
