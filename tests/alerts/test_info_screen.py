@@ -110,3 +110,20 @@ def test_a_screen_without_any_content_is_refused_with_a_german_error(site_tree):
         screen.full_clean()
 
     assert error.value.message_dict["show_news"] == ["Bitte mindestens einen Inhalt auswählen."]
+
+
+def test_it_costs_the_same_queries_however_many_items_it_shows(
+    client, site_tree, django_assert_max_num_queries
+):
+    for number in range(10):
+        ArticlePageFactory(parent=site_tree.articles, title=f"Nachricht {number}")
+        EventPageFactory(parent=site_tree.events, start=timezone.now() + datetime.timedelta(days=number + 1))
+    AlertFactory.create_batch(3)
+    InfoScreenFactory(slug="foyer")
+
+    # The screen, the alerts, and for the articles and the events each their list and the view
+    # restrictions that `public()` reads: six, whatever the number of items.
+    with django_assert_max_num_queries(6):
+        response = client.get("/infoscreen/foyer/")
+
+    assert response.status_code == 200
