@@ -3,7 +3,7 @@
 import factory
 from django.utils import timezone
 
-from .models import Alert, Severity
+from .models import Alert, InfoScreen, Severity
 
 
 class AlertFactory(factory.django.DjangoModelFactory):
@@ -27,3 +27,13 @@ class AlertFactory(factory.django.DjangoModelFactory):
             revision = alert.save_revision()
             revision.publish()
             alert.refresh_from_db()
+
+
+class InfoScreenFactory(factory.django.DjangoModelFactory):
+    """A landscape screen with alerts, news and events."""
+
+    name = factory.Sequence(lambda n: f"Bildschirm {n}")
+    slug = factory.Sequence(lambda n: f"bildschirm-{n}")
+
+    class Meta:
+        model = InfoScreen

@@ -8,6 +8,7 @@ does pages. Its scope is the whole site (no page) or one page and everything bel
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -142,3 +143,67 @@ class Alert(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models
     def dismiss_key(self) -> str:
         """What the browser remembers a hidden alert by: a new published revision shows it again."""
         return f"{self.pk}-{self.live_revision_id or 0}"
+
+
+class Orientation(models.TextChoices):
+    LANDSCAPE = "landscape", "Querformat (1920 × 1080)"
+    PORTRAIT = "portrait", "Hochformat (1080 × 1920)"
+
+
+class InfoScreen(models.Model):
+    """One screen in a foyer or a stele: what it shows at /infoscreen/<slug>/ and how fast it turns."""
+
+    name = models.CharField(
+        "Name", max_length=100, help_text="Wo der Bildschirm steht, z. B. „Rathaus Foyer“."
+    )
+    slug = models.SlugField(
+        "Kurzname",
+        unique=True,
+        help_text="Teil der Adresse: /infoscreen/<Kurzname>/ (Kleinbuchstaben, Ziffern, Bindestriche).",
+    )
+    show_alerts = models.BooleanField(
+        "Hinweise zeigen",
+        default=True,
+        help_text="Aktuelle Hinweise für die ganze Website stehen vollständig oben, solange sie gelten.",
+    )
+    show_news = models.BooleanField("Nachrichten zeigen", default=True, help_text="Die neuesten Artikel.")
+    show_events = models.BooleanField(
+        "Veranstaltungen zeigen", default=True, help_text="Die nächsten Veranstaltungen."
+    )
+    seconds_per_item = models.PositiveSmallIntegerField(
+        "Sekunden je Eintrag",
+        default=12,
+        validators=[MinValueValidator(2), MaxValueValidator(300)],
+        help_text="Wie lange jeder Eintrag steht (2 bis 300 Sekunden); so oft holt der Bildschirm auch "
+        "neue Inhalte.",
+    )
+    orientation = models.CharField(
+        "Format",
+        max_length=16,
+        choices=Orientation.choices,
+        default=Orientation.LANDSCAPE,
+        help_text="Wie der Bildschirm hängt.",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        MultiFieldPanel(
+            [FieldPanel("show_alerts"), FieldPanel("show_news"), FieldPanel("show_events")], heading="Inhalte"
+        ),
+        FieldPanel("seconds_per_item"),
+        FieldPanel("orientation"),
+    ]
+
+    class Meta:
+        verbose_name = "Infobildschirm"
+        verbose_name_plural = "Infobildschirme"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if not (self.show_alerts or self.show_news or self.show_events):
+            raise ValidationError({"show_news": "Bitte mindestens einen Inhalt auswählen."})

@@ -3,7 +3,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Alert
+from .models import Alert, InfoScreen
 
 
 class AlertViewSet(SnippetViewSet):
@@ -18,3 +18,16 @@ class AlertViewSet(SnippetViewSet):
 
 
 register_snippet(AlertViewSet)
+
+
+class InfoScreenViewSet(SnippetViewSet):
+    model = InfoScreen
+    icon = "desktop"
+    menu_label = "Infobildschirme"
+    menu_name = "infoscreens"
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = ["name", "slug", "orientation", "seconds_per_item"]
+
+
+register_snippet(InfoScreenViewSet)

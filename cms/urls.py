@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 import core.editorial.link_chooser as link_chooser
+from alerts.views import info_screen
 from api.alerts import AlertsAPIViewSet
 from api.occurrences import OccurrencesAPIViewSet
 from api.router import api_router
@@ -70,6 +71,7 @@ urlpatterns = [
     re_path(r"^documents/(\d+)/(.*)$", serve_document),
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", search, name="search"),
+    path("infoscreen/<slug:slug>/", info_screen, name="info_screen"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": VisiblePagesSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path(".well-known/security.txt", security_txt, name="security_txt"),

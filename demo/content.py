@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import factory
 from django.utils import timezone
 
-from alerts.models import Severity
+from alerts.models import Orientation, Severity
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from articles.models import ArticleEventLink, ArticleProjectLink
 from events.factories import EventIndexPageFactory, EventPageFactory
@@ -970,3 +970,21 @@ def alerts(r: Refs) -> list[dict]:
             "page": r.pages["veranstaltungen"],
         }
     ]
+
+
+# Info screens: found again by their slug, built only when missing.
+INFO_SCREENS = [
+    {
+        "name": "Rathaus Foyer",
+        "slug": "rathaus-foyer",
+        "orientation": Orientation.LANDSCAPE,
+        "seconds_per_item": 12,
+    },
+    {
+        "name": "Stele Döppersberg",
+        "slug": "stele-doeppersberg",
+        "orientation": Orientation.PORTRAIT,
+        "seconds_per_item": 10,
+        "show_news": False,
+    },
+]

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Collection, Page, Site
 
-from alerts.models import Alert
+from alerts.models import Alert, InfoScreen
 from core.factories import CategoryFactory, OrganisationFactory, PersonFactory, ThemeFactory
 from core.models import Category, Organisation, Person, Theme
 from events.factories import VenueFactory
@@ -25,6 +25,7 @@ from media.models import CustomImage
 
 from .content import (
     CATEGORIES,
+    INFO_SCREENS,
     ORGANISATIONS,
     PAGES,
     PEOPLE,
@@ -58,6 +59,7 @@ class DemoContentLoader:
         self._point_default_site_at(home)
         self._remove_wagtail_placeholder()
         self._alerts()
+        self._info_screens()
         return self.created
 
     def _get_or_create(self, label: str, model, lookup: dict, factory, **fields):
@@ -156,6 +158,12 @@ class DemoContentLoader:
             # Through a revision, as the admin publishes it, so the banner knows its revision.
             alert.save_revision(log_action=True).publish()
             self.created["alerts"] += 1
+
+    def _info_screens(self) -> None:
+        for fields in INFO_SCREENS:
+            _, created = InfoScreen.objects.get_or_create(slug=fields["slug"], defaults=fields)
+            if created:
+                self.created["info screens"] += 1
 
     def _point_default_site_at(self, home: HomePage) -> None:
         site = Site.objects.filter(is_default_site=True).first()

@@ -22,7 +22,7 @@ from django.utils.html import escape
 from taggit.models import Tag
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision, Site
 
-from alerts.models import Alert
+from alerts.models import Alert, InfoScreen
 from articles.models import ArticleEventLink, ArticlePage, ArticleProjectLink
 from core.models import Category, Organisation, Person, Theme
 from events.models import EventDate, EventPage, Venue
@@ -117,6 +117,14 @@ class TestDemoSite:
         assert "21 pages" in demo_runs.first_output
         assert "8 images" in demo_runs.first_output
         assert "1 alerts" in demo_runs.first_output
+        assert "2 info screens" in demo_runs.first_output
+
+    def test_there_is_an_info_screen_in_each_format(self, client):
+        screens = InfoScreen.objects.order_by("orientation")
+
+        assert [screen.orientation for screen in screens] == ["landscape", "portrait"]
+        for screen in screens:
+            assert client.get(f"/infoscreen/{screen.slug}/").status_code == 200
 
     def test_an_alert_about_an_event_shows_in_the_events_section(self):
         event = EventPage.objects.get(slug="online-sprechstunde")
