@@ -4,6 +4,7 @@ status 429 Too Many Requests."""
 
 from axes.helpers import get_client_username, get_cool_off
 from axes.models import AccessAttempt
+from django.db.models import Max, Sum
 from django.forms.utils import ErrorList
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -11,18 +12,22 @@ from django.utils import timezone
 from django.utils.formats import time_format
 
 
+def pair_attempts(username: str | None, ip_address: str | None) -> tuple[int, timezone.datetime | None]:
+    """The wrong passwords counted for a user name and client address, and when their lockout
+    ends (the cool-off after the latest). axes keeps one entry per browser (user agent) and
+    counts a pair's entries together, so a client cannot escape the limit by changing its
+    user agent; one query for both."""
+    pair = AccessAttempt.objects.filter(username=username, ip_address=ip_address).aggregate(
+        failures=Sum("failures_since_start"), last=Max("attempt_time")
+    )
+    if pair["last"] is None:
+        return 0, None
+    return pair["failures"], timezone.localtime(pair["last"] + get_cool_off())
+
+
 def lockout_ends(request: HttpRequest, credentials: dict | None) -> timezone.datetime | None:
     """When the lockout of this request's user name and client address ends."""
-    attempt = (
-        AccessAttempt.objects.filter(
-            username=get_client_username(request, credentials), ip_address=request.axes_ip_address
-        )
-        .order_by("-attempt_time")
-        .first()
-    )
-    if attempt is None:
-        return None
-    return timezone.localtime(attempt.attempt_time + get_cool_off(request))
+    return pair_attempts(get_client_username(request, credentials), request.axes_ip_address)[1]
 
 
 def lockout_message(request: HttpRequest, credentials: dict | None) -> str:

@@ -4,11 +4,9 @@ out, and until when. An administrator lifts a lockout by removing its entry, e.g
 person has called. Only administrators (superusers) see it; nothing here can be added or edited.
 """
 
-from axes.helpers import get_cool_off
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Max, Sum
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -19,6 +17,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import PageViewRestriction
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from .lockout import pair_attempts
 from .page_passwords import PSEUDO_USERNAME_PREFIX
 
 
@@ -47,12 +46,9 @@ def describe_username(attempt: AccessAttempt) -> str:
 
 
 def lockout_state(attempt: AccessAttempt) -> str:
-    # axes keeps one entry per browser (user agent) and counts those of a user name and address
-    # together, so a client cannot escape the limit by changing its user agent.
-    pair = AccessAttempt.objects.filter(username=attempt.username, ip_address=attempt.ip_address)
-    if pair.aggregate(failures=Sum("failures_since_start"))["failures"] < settings.AXES_FAILURE_LIMIT:
+    failures, ends = pair_attempts(attempt.username, attempt.ip_address)
+    if failures < settings.AXES_FAILURE_LIMIT:
         return "nicht gesperrt"
-    ends = timezone.localtime(pair.aggregate(last=Max("attempt_time"))["last"] + get_cool_off())
     if ends <= timezone.now():
         return "Sperre abgelaufen"
     return f"gesperrt bis {date_format(ends, 'd.m.Y H:i')} Uhr"

@@ -36,14 +36,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 });
 """
 PAGE_TYPES = [
-    pytest.param(pages.HOME, id="home"),
-    pytest.param(pages.ARTICLES, id="article-index"),
-    pytest.param(pages.SEED_ARTICLE, id="article"),
-    pytest.param(pages.EVENTS, id="event-index"),
-    pytest.param(pages.KICKOFF_EVENT, id="event"),
-    pytest.param(pages.PROJECTS, id="project-index"),
-    pytest.param(pages.MODEL_PROJECT, id="project"),
-    pytest.param(pages.ACCESSIBILITY_STATEMENT, id="content-page"),
+    *(pytest.param(path, id=name) for name, path in pages.PAGE_TYPES.items()),
     pytest.param(pages.SEARCH, id="search"),
 ]
 VIDEO_URL = "https://www.youtube.com/watch?v=csp-probe"

@@ -13,16 +13,7 @@ from articles.models import ArticleIndexPage
 
 from . import pages
 
-PAGE_TYPES = [
-    pytest.param(pages.HOME, id="home"),
-    pytest.param(pages.ARTICLES, id="article-index"),
-    pytest.param(pages.SEED_ARTICLE, id="article"),
-    pytest.param(pages.EVENTS, id="event-index"),
-    pytest.param(pages.KICKOFF_EVENT, id="event"),
-    pytest.param(pages.PROJECTS, id="project-index"),
-    pytest.param(pages.MODEL_PROJECT, id="project"),
-    pytest.param(pages.ACCESSIBILITY_STATEMENT, id="content-page"),
-]
+PAGE_TYPES = [pytest.param(path, id=name) for name, path in pages.PAGE_TYPES.items()]
 
 
 @pytest.fixture(scope="module")
