@@ -13,7 +13,15 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
-from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    Site,
+    WorkflowMixin,
+)
 
 from content_safety import SafeURLField
 
@@ -52,7 +60,7 @@ class AlertQuerySet(models.QuerySet):
         return self.order_by(rank, "-first_published_at", "-pk")
 
 
-class Alert(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+class Alert(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, models.Model):
     # --- Content
     title = models.CharField(
         "Titel", max_length=120, help_text="Kurz und eindeutig, z. B. „Konzert abgesagt“."
@@ -139,6 +147,19 @@ class Alert(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models
         if self.go_live_at and self.expire_at and self.expire_at <= self.go_live_at:
             raise ValidationError({"expire_at": "Das Ende muss nach dem Beginn liegen."})
 
+    # --- Preview in the admin: the banner above the page it applies to, as visitors will see it
+    def get_preview_template(self, request, mode_name):
+        return "alerts/preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        page = self.page
+        if page is None:
+            site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+            page = site.root_page if site else Page.get_first_root_node()
+        # `alert_preview` puts this draft into the banner ahead of the alerts that are current.
+        return {**context, "page": page.specific, "alert_preview": self}
+
     @property
     def dismiss_key(self) -> str:
         """What the browser remembers a hidden alert by: a new published revision shows it again."""
@@ -170,6 +191,26 @@ class InfoScreen(models.Model):
     show_events = models.BooleanField(
         "Veranstaltungen zeigen", default=True, help_text="Die nächsten Veranstaltungen."
     )
+    # Optional narrowing of the news and events, as an app narrows them with `project=` or
+    # `category=` at /api/v2/pages/ (InfoScreen.page_filters).
+    project = models.ForeignKey(
+        "projects.ProjectPage",
+        verbose_name="Nur dieses Projekt",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional: nur Nachrichten und Veranstaltungen, die zu diesem Projekt gehören.",
+    )
+    category = models.ForeignKey(
+        "cms.Category",
+        verbose_name="Nur diese Kategorie",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional: nur Nachrichten und Veranstaltungen dieser Kategorie.",
+    )
     seconds_per_item = models.PositiveSmallIntegerField(
         "Sekunden je Eintrag",
         default=12,
@@ -191,6 +232,13 @@ class InfoScreen(models.Model):
         MultiFieldPanel(
             [FieldPanel("show_alerts"), FieldPanel("show_news"), FieldPanel("show_events")], heading="Inhalte"
         ),
+        MultiFieldPanel(
+            [FieldPanel("project"), FieldPanel("category")],
+            heading="Eingrenzen (optional)",
+            help_text=(
+                "Ein Projekt oder eine Kategorie, nicht beides. Hinweise gelten immer für die ganze Website."
+            ),
+        ),
         FieldPanel("seconds_per_item"),
         FieldPanel("orientation"),
     ]
@@ -207,3 +255,16 @@ class InfoScreen(models.Model):
         super().clean()
         if not (self.show_alerts or self.show_news or self.show_events):
             raise ValidationError({"show_news": "Bitte mindestens einen Inhalt auswählen."})
+        if self.project_id and self.category_id:
+            raise ValidationError(
+                {"category": "Bitte entweder ein Projekt oder eine Kategorie wählen, nicht beides."}
+            )
+
+    def page_filters(self) -> dict[str, int | str]:
+        """The narrowing as the API's query parameters for news and events: the server-rendered
+        first state and the script's polling (alerts/static/alerts/infoscreen.js) ask the same."""
+        if self.project_id:
+            return {"project": self.project_id}
+        if self.category_id:
+            return {"category": self.category.slug}
+        return {}

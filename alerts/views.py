@@ -2,9 +2,13 @@
 without JavaScript (a meta refresh turns to the next item); alerts/static/alerts/infoscreen.js
 then keeps it current from the API without reloading."""
 
+from urllib.parse import urlencode
+
 from django.shortcuts import get_object_or_404, render
 
+from articles.api_filters import ARTICLE_FILTERS
 from articles.models import ArticlePage
+from events.api_filters import EVENT_FILTERS
 from events.models import EventPage
 
 from .models import Alert, InfoScreen
@@ -12,21 +16,30 @@ from .models import Alert, InfoScreen
 ITEMS_PER_KIND = 8
 
 
+def _narrowed(filters, pages, values: dict):
+    """`pages` through a page type's API filters (core.api_filters) with these values, so the
+    first state shows what the script's API requests with the same parameters will."""
+    return filters.apply(lambda parameter: values.get(parameter.name), pages)
+
+
 def screen_items(screen: InfoScreen) -> list[dict]:
     """The rotating items, news then events, in the shape the script builds from the API."""
+    narrowing = screen.page_filters()
     items = []
     if screen.show_news:
-        for article in ArticlePage.objects.live().public().order_by("-date", "-pk")[:ITEMS_PER_KIND]:
+        articles = _narrowed(ARTICLE_FILTERS, ArticlePage.objects.live().public(), narrowing)
+        for article in articles[:ITEMS_PER_KIND]:
             items.append({"kind": "Nachricht", "title": article.title, "teaser": article.teaser})
     if screen.show_events:
-        for event in EventPage.objects.live().public().upcoming()[:ITEMS_PER_KIND]:
+        events = _narrowed(EVENT_FILTERS, EventPage.objects.live().public(), {**narrowing, "upcoming": True})
+        for event in events[:ITEMS_PER_KIND]:
             item = {"kind": "Veranstaltung", "title": event.title, "teaser": event.teaser}
             items.append({**item, "when": event.next_start})
     return items
 
 
 def info_screen(request, slug):
-    screen = get_object_or_404(InfoScreen, slug=slug)
+    screen = get_object_or_404(InfoScreen.objects.select_related("category"), slug=slug)
     alerts = Alert.objects.current().for_page(None).in_order() if screen.show_alerts else Alert.objects.none()
     items = screen_items(screen)
     try:
@@ -43,5 +56,7 @@ def info_screen(request, slug):
             "alerts": list(alerts),
             "items": items,
             "next_index": current + 1 if items else 0,
+            # Appended to the script's news and events requests (`&project=7`), empty without one.
+            "page_filters": urlencode(screen.page_filters()),
         },
     )

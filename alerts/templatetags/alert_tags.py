@@ -20,4 +20,8 @@ def alert_banner(context):
         .in_order()
         .select_related("link_page")
     )
+    # In the admin's preview of an alert, the draft stands first, in place of its published version.
+    preview = context.get("alert_preview")
+    if preview is not None:
+        alerts = [preview, *(alert for alert in alerts if alert.pk != preview.pk)]
     return {"alerts": [(alert, link_of(alert, request)) for alert in alerts]}

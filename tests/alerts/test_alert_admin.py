@@ -3,6 +3,7 @@ them, as with pages; their start and end take effect through the scheduler."""
 
 import datetime
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -138,3 +139,32 @@ def test_an_alert_for_a_section_applies_to_the_section_and_below_only(site_tree)
     assert set(Alert.objects.current().for_page(site_tree.events)) == {whole_site, section}
     assert list(Alert.objects.current().for_page(site_tree.articles)) == [whole_site]
     assert list(Alert.objects.current().for_page(None)) == [whole_site]
+
+
+def test_the_preview_shows_the_draft_in_the_banner_above_the_page_it_applies_to(client, editor, site_tree):
+    AlertFactory(title="Schon veröffentlicht")
+    event = EventPageFactory(parent=site_tree.events, title="Konzert im Park")
+    client.force_login(editor)
+    preview_url = reverse("wagtailsnippets_alerts_alert:preview_on_add")
+
+    stored = client.post(preview_url, form_data(page=event.pk))
+    assert stored.json() == {"is_valid": True, "is_available": True}
+    response = client.get(preview_url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    titles = re.findall(r'<h3 class="alert__title">(.*?)</h3>', html)
+    assert titles == ["Konzert abgesagt", "Schon veröffentlicht"]
+    assert "<h1>Konzert im Park</h1>" in html
+    assert "und auf den Seiten darunter" in html
+    # A preview changes nothing visitors see.
+    assert not Alert.objects.filter(title="Konzert abgesagt").exists()
+
+
+def test_the_preview_of_an_invalid_alert_is_refused(client, editor, site_tree):
+    client.force_login(editor)
+    preview_url = reverse("wagtailsnippets_alerts_alert:preview_on_add")
+
+    stored = client.post(preview_url, form_data(text="x" * 301))
+
+    assert stored.json()["is_valid"] is False

@@ -7,12 +7,16 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from alerts.factories import AlertFactory, InfoScreenFactory
-from alerts.models import Orientation
+from alerts.models import InfoScreen, Orientation
 from articles.factories import ArticlePageFactory
+from articles.models import ArticleProjectLink
+from core.factories import CategoryFactory
 from events.factories import EventPageFactory
+from projects.factories import ProjectPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -112,6 +116,64 @@ def test_a_screen_without_any_content_is_refused_with_a_german_error(site_tree):
     assert error.value.message_dict["show_news"] == ["Bitte mindestens einen Inhalt auswählen."]
 
 
+def all_titles(soup) -> list[str]:
+    return [item.h3.get_text(strip=True) for item in soup.select(".screen__item")]
+
+
+def test_a_screen_narrowed_to_one_project_shows_only_its_news_and_events(client, site_tree):
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    project = ProjectPageFactory(parent=site_tree.projects, title="Sensoren im Quartier")
+    other = ProjectPageFactory(parent=site_tree.projects, title="Parken")
+    for title, linked in [("Sensoren gehen in Betrieb", project), ("Neue Parkzonen", other)]:
+        article = ArticlePageFactory(parent=site_tree.articles, title=title)
+        ArticleProjectLink.objects.create(article=article, project=linked)
+    ArticlePageFactory(parent=site_tree.articles, title="Ohne Projekt")
+    EventPageFactory(parent=site_tree.events, title="Sensor-Workshop", start=tomorrow, project=project)
+    EventPageFactory(parent=site_tree.events, title="Parken-Forum", start=tomorrow, project=other)
+    InfoScreenFactory(slug="foyer", project=project)
+
+    soup = soup_of(client, "/infoscreen/foyer/")
+
+    assert all_titles(soup) == ["Sensoren gehen in Betrieb", "Sensor-Workshop"]
+    # The script asks the API for the same narrowing when it polls.
+    assert soup.select_one("[data-screen]")["data-page-filters"] == f"project={project.pk}"
+
+
+def test_a_screen_narrowed_to_one_category_shows_only_its_news_and_events(client, site_tree):
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    workshops, press = CategoryFactory(name="Workshop"), CategoryFactory(name="Pressemitteilung")
+    ArticlePageFactory(parent=site_tree.articles, title="Workshop-Rückblick", category=workshops)
+    ArticlePageFactory(parent=site_tree.articles, title="Pressemitteilung", category=press)
+    EventPageFactory(parent=site_tree.events, title="Workshop Daten", start=tomorrow, category=workshops)
+    EventPageFactory(parent=site_tree.events, title="Pressetermin", start=tomorrow, category=press)
+    InfoScreenFactory(slug="foyer", category=workshops)
+
+    soup = soup_of(client, "/infoscreen/foyer/")
+
+    assert all_titles(soup) == ["Workshop-Rückblick", "Workshop Daten"]
+    assert soup.select_one("[data-screen]")["data-page-filters"] == "category=workshop"
+
+
+def test_a_screen_without_narrowing_asks_the_api_for_everything(client, site_tree):
+    InfoScreenFactory(slug="foyer")
+
+    soup = soup_of(client, "/infoscreen/foyer/")
+
+    assert soup.select_one("[data-screen]")["data-page-filters"] == ""
+
+
+def test_a_screen_narrowed_to_a_project_and_a_category_is_refused_with_a_german_error(site_tree):
+    project = ProjectPageFactory(parent=site_tree.projects)
+    screen = InfoScreenFactory.build(project=project, category=CategoryFactory())
+
+    with pytest.raises(ValidationError) as error:
+        screen.full_clean()
+
+    assert error.value.message_dict["category"] == [
+        "Bitte entweder ein Projekt oder eine Kategorie wählen, nicht beides."
+    ]
+
+
 def test_it_costs_the_same_queries_however_many_items_it_shows(
     client, site_tree, django_assert_max_num_queries
 ):
@@ -127,3 +189,43 @@ def test_it_costs_the_same_queries_however_many_items_it_shows(
         response = client.get("/infoscreen/foyer/")
 
     assert response.status_code == 200
+
+
+def info_screen_form(**fields) -> dict:
+    return {
+        "name": "Rathaus Foyer",
+        "slug": "foyer",
+        "show_alerts": "on",
+        "show_news": "on",
+        "show_events": "on",
+        "project": "",
+        "category": "",
+        "seconds_per_item": "12",
+        "orientation": Orientation.LANDSCAPE,
+        **fields,
+    }
+
+
+def test_an_administrator_narrows_a_screen_to_a_project_in_the_admin(admin_client, site_tree):
+    project = ProjectPageFactory(parent=site_tree.projects)
+    add_url = reverse("wagtailsnippets_alerts_infoscreen:add")
+    form = admin_client.get(add_url)
+    assert "Nur dieses Projekt" in form.content.decode()
+
+    response = admin_client.post(add_url, info_screen_form(project=project.pk))
+
+    assert response.status_code == 302
+    assert InfoScreen.objects.get(slug="foyer").project_id == project.pk
+
+
+def test_the_admin_names_the_field_when_a_screen_gets_a_project_and_a_category(admin_client, site_tree):
+    project = ProjectPageFactory(parent=site_tree.projects)
+    add_url = reverse("wagtailsnippets_alerts_infoscreen:add")
+
+    response = admin_client.post(add_url, info_screen_form(project=project.pk, category=CategoryFactory().pk))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["category"] == [
+        "Bitte entweder ein Projekt oder eine Kategorie wählen, nicht beides."
+    ]
+    assert not InfoScreen.objects.exists()

@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 from alerts.factories import AlertFactory
 from alerts.models import Alert, InfoScreen, Orientation
 from alerts.views import screen_items
+from projects.models import ProjectPage
 
 from .test_accessibility import AXE_OPTIONS, describe
 from .test_browser_policies import PolicyWatch
@@ -136,3 +137,29 @@ def test_an_api_outage_leaves_the_screen_showing_content(new_context, fast_scree
     expect(shown_title(page)).not_to_be_empty()
     # The failed requests show as console errors; what counts is that no policy was broken.
     assert watch.collect() == []
+
+
+def test_a_screen_narrowed_to_a_project_polls_for_that_project_only(new_context, demo_server):
+    def create():
+        project = ProjectPage.objects.live().filter(article_links__isnull=False).distinct().first()
+        return InfoScreen.objects.create(
+            name="Test Projekt", slug="test-projekt", project=project, seconds_per_item=FAST_SECONDS
+        )
+
+    screen = committed(create)
+    try:
+        narrowed = [item["title"] for item in committed(lambda: screen_items(screen))]
+        everything = [item["title"] for item in committed(lambda: screen_items(InfoScreen(slug="alles")))]
+        assert narrowed and len(narrowed) < len(everything)
+        watch = open_screen(new_context, Orientation.LANDSCAPE, screen.slug)
+        with watch.page.expect_response(lambda response: "/api/v2/pages/" in response.url) as polled:
+            pass
+        assert f"project={screen.project_id}" in polled.value.url
+        watch.page.wait_for_timeout(500)
+
+        # After the poll the screen holds what the server rendered for the project, no more.
+        titles = watch.page.locator(".screen__item .screen__title").all_text_contents()
+        assert titles == narrowed
+        watch.assert_clean()
+    finally:
+        committed(lambda: InfoScreen.objects.filter(pk=screen.pk).delete())

@@ -11,6 +11,8 @@
   var alertSection = root.querySelector("[data-screen-alerts]");
   var alertList = root.querySelector("[data-screen-alert-list]");
   var itemList = root.querySelector("[data-screen-item-list]");
+  // The screen's project or category (`project=7`), appended to the news and events requests.
+  var pageFilters = root.dataset.pageFilters ? "&" + root.dataset.pageFilters : "";
   var cache = {};
   var current = 0;
   var whenFormat = new Intl.DateTimeFormat("de-DE", {
@@ -89,10 +91,12 @@
     }
     var requests = [];
     if (root.dataset.news) {
-      requests.push(fetchJSON("/api/v2/pages/?type=articles.ArticlePage&fields=teaser&limit=8"));
+      requests.push(fetchJSON("/api/v2/pages/?type=articles.ArticlePage&fields=teaser&limit=8" + pageFilters));
     }
     if (root.dataset.events) {
-      requests.push(fetchJSON("/api/v2/pages/?type=events.EventPage&upcoming=true&fields=teaser,next_start&limit=8"));
+      requests.push(fetchJSON(
+        "/api/v2/pages/?type=events.EventPage&upcoming=true&fields=teaser,next_start&limit=8" + pageFilters
+      ));
     }
     Promise.all(requests).then(function (answers) {
       showItems(answers.reduce(function (all, data) { return all.concat(data.items); }, []));
