@@ -9,6 +9,10 @@ Each dependency is checked for real and reported with its time:
   Every web process shares the storage, so a 503 would take all of them out at once.
 - cache: a write and a read; the site stays correct without it, only slower: "degraded".
 
+It is answered by `HealthCheckMiddleware`, ahead of the middleware that checks the Host
+header: load balancers and Varnish's health probes ask a container by its address
+(`http://172.31.240.5:8000/healthz`), which ALLOWED_HOSTS rightly refuses for everything else.
+
 The address is public, so the answer holds statuses and timings only: an exception's
 text may name the database host, the S3 endpoint or the bucket. Why a check failed goes
 to the log, with the traceback.
@@ -91,3 +95,15 @@ def healthz(request):
     else:
         status, code = "degraded", 200
     return JsonResponse({"status": status, "checks": results}, status=code)
+
+
+class HealthCheckMiddleware:
+    """Serves /healthz before anything reads the Host header (see the module's docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == "/healthz":
+            return healthz(request)
+        return self.get_response(request)

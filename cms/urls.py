@@ -15,7 +15,6 @@ from api.views import api_docs, api_index, api_not_found, openapi_json
 from media.views import serve_document, serve_public_media
 from preview.api import PagePreviewAPIViewSet
 
-from .health import healthz
 from .signin.page_passwords import authenticate_with_password
 from .views import VisiblePagesSitemap, robots_txt, search, security_txt
 
@@ -75,7 +74,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": VisiblePagesSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
-    path("healthz", healthz, name="healthz"),
     # The password form of protected pages, throttled (cms.signin): ahead of Wagtail's own view
     # under the same address and name.
     path(

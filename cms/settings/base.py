@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # A body larger than any upload is refused from its Content-Length, unread.
     "cms.middleware.RequestSizeLimitMiddleware",
+    # /healthz for load balancers and Varnish's probes, which ask by address, not host name.
+    "cms.health.HealthCheckMiddleware",
     # Static files are answered here, before sessions or the database are touched.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Content-Security-Policy and Permissions-Policy (README, "Browser policies"). Outside the

@@ -1,23 +1,48 @@
-# Backend and purge ACL for docker-compose, included by default.vcl.
+# Backends and purge ACL for docker-compose, included by default.vcl.
 #
-# Varnish resolves these names once, when it loads the VCL: "web" must then resolve to
-# exactly one address, and both containers must be running, or the VCL does not load
-# (and Varnish does not start) rather than run with a backend or purger missing.
-# Recreating web or worker may give them new addresses, so restart varnish after
-# them (`docker compose restart varnish`) or reload the VCL (`varnishreload`).
+# "web" is every replica of the web service (`docker compose up --scale web=3`): Docker's
+# DNS answers the name with one address per running container. vmod_dynamic (part of the
+# official Varnish image) looks the name up again every 5 seconds, keeps a backend per
+# address and picks them in turn; a replica that fails its health probe gets no requests
+# until it answers again, and a request a replica dropped is retried on another
+# (vcl_backend_error in default.vcl). So replicas may be added, removed and replaced while
+# Varnish runs.
 
-backend default {
-    .host = "web";
-    .port = "8000";
-    .connect_timeout = 5s;
-    .first_byte_timeout = 60s;
+import dynamic;
+
+# /healthz answers without a host name (cms.health.HealthCheckMiddleware): 200 while the
+# replica can serve, 503 without its database. Sick after 2 of the last 3 probes fail,
+# healthy again after 2 pass; a new replica starts healthy, so it serves at once.
+probe web_health {
+    .url = "/healthz";
+    .interval = 2s;
+    .timeout = 2s;
+    .window = 3;
+    .threshold = 2;
+    .initial = 2;
 }
 
-# Who may PURGE and BAN: the processes that run the CMS's purge tasks, the worker in
-# production and web when tasks run in the request (TASKS_BACKEND=immediate; then the
-# scheduler publishes and purges by itself too and would need adding). Visitors'
-# requests come from elsewhere and get a 405.
+sub vcl_init {
+    new web = dynamic.director(
+        port = "8000",
+        probe = web_health,
+        ttl = 5s,
+        connect_timeout = 5s,
+        first_byte_timeout = 60s);
+}
+
+# The backends come from the director; VCL still wants a default, which serves nothing.
+backend default none;
+
+sub vcl_recv {
+    set req.backend_hint = web.backend("web");
+}
+
+# Who may PURGE and BAN: the worker, which runs the CMS's purge tasks (TASKS_BACKEND
+# "database", the production default; the scheduler's publishing is purged by the worker
+# too). Varnish resolves the name when it loads the VCL, so the worker must be running
+# (`depends_on`); recreating it may give it a new address: restart varnish after it
+# (`docker compose restart varnish`). Visitors' requests come from elsewhere and get a 405.
 acl purgers {
-    "web";
     "worker";
 }

@@ -10,8 +10,9 @@ vcl 4.1;
 # any page.
 #
 # backend.vcl, found through varnishd's vcl_path (next to this file in the container),
-# defines the backend "default" and the ACL "purgers", the addresses allowed to PURGE
-# and BAN. The tests load this file unchanged with a backend.vcl of their own.
+# chooses the backends (in docker-compose: every replica of the web service, with health
+# probes) and defines the ACL "purgers", the addresses allowed to PURGE and BAN. The tests
+# load this file unchanged with a backend.vcl of their own.
 
 import std;
 
@@ -95,6 +96,15 @@ sub vcl_backend_response {
         } elsif (beresp.ttl > 10s) {
             set beresp.ttl = 10s;
         }
+    }
+}
+
+sub vcl_backend_error {
+    # A backend that closed or refused the connection (a web replica stopping, before its
+    # probe marks it sick): a GET or HEAD is tried again on the next backend, up to twice.
+    # Other methods are not repeated; they may have reached the app.
+    if ((bereq.method == "GET" || bereq.method == "HEAD") && bereq.retries < 2) {
+        return (retry);
     }
 }
 

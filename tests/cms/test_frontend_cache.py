@@ -16,8 +16,6 @@ import http.client
 import io
 import json
 import select
-import shutil
-import socket
 import subprocess
 import time
 from dataclasses import dataclass
@@ -41,19 +39,14 @@ from preview.models import PreviewSnapshot
 from projects.factories import ProjectPageFactory
 from tests.deploy.compose import PROJECT_DIR, service_command
 from tests.deploy.processes import production_environment, stop
+from tests.varnish import needs_varnish, running_varnish
 
-VCL = PROJECT_DIR / "deploy" / "varnish" / "default.vcl"
-VARNISHD = shutil.which("varnishd") or shutil.which("varnishd", path="/usr/sbin:/usr/local/sbin")
 HOSTNAME = "localhost"  # of the Site in tests/conftest.py
 # The promise: nobody sees a change later than this after publishing.
 PROMISE = 2.0
 
 pytestmark = [
-    pytest.mark.skipif(
-        VARNISHD is None,
-        reason="varnishd not found: install Debian's varnish package (apt-get install varnish) "
-        "to run the front-end cache tests",
-    ),
+    needs_varnish,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
@@ -100,48 +93,11 @@ class Varnish:
 
 @pytest.fixture(scope="module")
 def varnish(live_server, tmp_path_factory):
-    config = tmp_path_factory.mktemp("varnish")
-    (config / "backend.vcl").write_text(
-        BACKEND_VCL.format(host=live_server.thread.host, port=live_server.thread.port)
-    )
-    front = Varnish(_free_port())
-    # -j none: no separate users for the child process, so it runs as root too and can
-    # read the temporary folder; -F keeps it in the foreground, where terminate() ends it.
-    process = subprocess.Popen(
-        [
-            VARNISHD,
-            *("-F", "-j", "none", "-n", str(config / "work")),
-            *("-f", str(VCL), "-p", f"vcl_path={config}"),
-            *("-a", f"127.0.0.1:{front.port}", "-s", "malloc,32m"),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        _wait_until_listening(front, process)
-        yield front
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_until_listening(front: Varnish, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"varnishd exited: {process.stdout.read().decode()}")
-        try:
-            front.request("BAN", "/")
-            return
-        except OSError:
-            time.sleep(0.1)
-    pytest.fail("varnishd did not answer within 20 seconds")
+    backend = BACKEND_VCL.format(host=live_server.thread.host, port=live_server.thread.port)
+    with running_varnish(
+        tmp_path_factory.mktemp("varnish"), backend, ready=lambda port: Varnish(port).request("BAN", "/")
+    ) as port:
+        yield Varnish(port)
 
 
 @pytest.fixture(autouse=True)

@@ -41,6 +41,21 @@ def test_all_parts_answer(client, settings):
     assert "no-cache" in response["Cache-Control"]
 
 
+def test_a_probe_may_ask_by_the_container_address_which_the_site_refuses_elsewhere(client, settings):
+    settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
+
+    # Varnish's probes and load balancers ask http://<container address>:8000/healthz.
+    probe = client.get("/healthz", HTTP_HOST="172.31.240.5:8000")
+
+    assert probe.status_code == 200
+    assert probe.json()["checks"]["database"]["ok"] is True
+    assert client.get("/", HTTP_HOST="172.31.240.5:8000").status_code == 400
+
+
+def test_it_answers_get_only(client):
+    assert client.post("/healthz").status_code == 405
+
+
 def test_without_the_cache_the_site_is_degraded_but_serving(client, settings):
     settings.CACHES = CLOSED_REDIS
     settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)

@@ -4,10 +4,20 @@ import os
 import signal
 import subprocess
 import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+import pytest
+import requests
 from django.db import connection
+
+from tests.deploy.compose import PROJECT_DIR, service_command
+from tests.s3 import free_port
+
+STARTUP_TIMEOUT = 60
 
 # Variables the stack's .env sets; the developer's own values must not leak in.
 STACK_PREFIXES = ("DJANGO_", "AWS_", "API_", "DATABASE_", "REDIS_", "CMS_", "TASKS_")
@@ -50,3 +60,48 @@ def stop(process: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
+
+
+@dataclass(frozen=True)
+class WebProcess:
+    url: str
+    pid: int  # gunicorn's master (deploy/start-web.sh execs it)
+    process: subprocess.Popen
+
+
+@contextmanager
+def web_process(environment: dict[str, str], log_path: Path):
+    """One web container's process, started as docker-compose.yml starts it
+    (deploy/start-web.sh: migrate, then gunicorn) on a free port, once it answers
+    /healthz; always stopped."""
+    port = free_port()
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            service_command("web"),
+            cwd=PROJECT_DIR,
+            env={**environment, "PORT": str(port)},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            # Its own process group: stopping it stops gunicorn's workers too.
+            start_new_session=True,
+        )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        wait_until_serving(process, url, log_path)
+        yield WebProcess(url, process.pid, process)
+    finally:
+        stop(process)
+
+
+def wait_until_serving(process: subprocess.Popen, url: str, log_path: Path) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the web process ended with {process.returncode}:\n{log_path.read_text()}")
+        try:
+            # The first request also loads the application into gunicorn's worker.
+            requests.get(f"{url}/healthz", timeout=10)
+            return
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    pytest.fail(f"the web process did not answer within {STARTUP_TIMEOUT} s:\n{log_path.read_text()}")

@@ -10,7 +10,6 @@ import http.client
 import json
 import re
 import socket
-import subprocess
 import time
 from pathlib import Path
 
@@ -25,16 +24,13 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cms.signin.two_factor import APP_DEVICE_NAME
 from tests.database import restore_database
-from tests.deploy.compose import PROJECT_DIR, service_command
-from tests.deploy.processes import production_environment, stop
+from tests.deploy.processes import production_environment, web_process
 from tests.media.images import one_colour_png
-from tests.s3 import free_port
 
 pytestmark = pytest.mark.django_db
 
 SECRET_KEY = "upload-limits-test-" + "s" * 40
 CSRF_TOKEN = "c" * 32  # an unmasked token: cookie and header carry the same one
-STARTUP_TIMEOUT = 60
 MEGABYTE = 1024 * 1024
 
 
@@ -70,41 +66,15 @@ def var_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def server(editor_session, var_dir, tmp_path_factory):
     """One web container's process with one gunicorn worker; always stopped."""
-    port = free_port()
-    log_path = tmp_path_factory.mktemp("web-log") / "web.log"
     environment = production_environment(
         DJANGO_SECRET_KEY=SECRET_KEY,
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DJANGO_SECURE_SSL_REDIRECT="false",
         CMS_VAR_DIR=str(var_dir),
         WEB_CONCURRENCY="1",
-        PORT=str(port),
     )
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            service_command("web"),
-            cwd=PROJECT_DIR,
-            env=environment,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"the web process ended with {process.returncode}:\n{log_path.read_text()}")
-            try:
-                requests.get(f"{url}/healthz", timeout=10)
-                break
-            except requests.ConnectionError:
-                if time.monotonic() > deadline:
-                    pytest.fail(f"the web process did not answer:\n{log_path.read_text()}")
-                time.sleep(0.1)
-        yield url, process.pid
-    finally:
-        stop(process)
+    with web_process(environment, tmp_path_factory.mktemp("web-log") / "web.log") as web:
+        yield web.url, web.pid
 
 
 def worker_pid(master_pid: int) -> int:

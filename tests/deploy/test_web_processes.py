@@ -11,9 +11,7 @@ cache held before the edit.
 import re
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -31,9 +29,9 @@ from cms.signin.two_factor import APP_DEVICE_NAME, RECOVERY_DEVICE_NAME
 from home.factories import HomePageFactory
 from tests.admin_forms import article_form_data
 from tests.database import restore_database
-from tests.deploy.compose import PROJECT_DIR, service_command
-from tests.deploy.processes import production_environment, stop
-from tests.s3 import BUCKET, CREDENTIALS, REGION, create_media_bucket, free_port, moto_server, s3_client
+from tests.deploy.compose import PROJECT_DIR
+from tests.deploy.processes import production_environment, web_process
+from tests.s3 import BUCKET, CREDENTIALS, REGION, create_media_bucket, moto_server, s3_client
 
 REDIS_URL = "redis://127.0.0.1:6379/10"
 ADMIN = {"username": "zentrale", "password": "Sehr-geheim-2024"}
@@ -44,7 +42,6 @@ NEWCOMER = {"username": "neu", "password": "Sehr-geheim-2025"}
 LOCKED = {"username": "gesperrt", "password": "Sehr-geheim-2026"}
 OLD_TITLE = "Sensoren am Döppersberg"
 NEW_TITLE = "Sensoren am Döppersberg messen jetzt auch Lärm"
-STARTUP_TIMEOUT = 60
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="(/static/css/site\.[0-9a-f]{12}\.css)"')
 
 # The marker makes pytest-django create the test database; the tests themselves only
@@ -152,51 +149,17 @@ def servers(environment, static_root, tmp_path_factory):
     assert collecting.returncode == 0, output
 
     logs = tmp_path_factory.mktemp("web-logs")
-    started = []
-    try:
-        for name in ("a", "b"):
-            port, log_path = free_port(), logs / f"{name}.log"
-            with log_path.open("w") as log:
-                process = subprocess.Popen(
-                    service_command("web"),
-                    cwd=PROJECT_DIR,
-                    env={
-                        **environment,
-                        "PORT": str(port),
-                        "DATABASE_URL": named_connection(environment, name),
-                    },
-                    stdout=log,
-                    stderr=subprocess.STDOUT,
-                    # Its own process group: stopping it stops gunicorn's workers too.
-                    start_new_session=True,
-                )
-            started.append((process, f"http://127.0.0.1:{port}", log_path))
-        for process, url, log_path in started:
-            wait_until_serving(process, url, log_path)
-        yield [url for _, url, _ in started]
-    finally:
-        for process, _, _ in started:
-            stop(process)
+    with (
+        web_process({**environment, "DATABASE_URL": named_connection(environment, "a")}, logs / "a.log") as a,
+        web_process({**environment, "DATABASE_URL": named_connection(environment, "b")}, logs / "b.log") as b,
+    ):
+        yield [a.url, b.url]
 
 
 def named_connection(environment: dict, name: str) -> str:
     """The database URL with the server's name on its connections (pg_stat_activity)."""
     url = environment["DATABASE_URL"]
     return f"{url}{'&' if '?' in url else '?'}application_name=cms-web-{name}"
-
-
-def wait_until_serving(process: subprocess.Popen, url: str, log_path: Path) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the web process ended with {process.returncode}:\n{log_path.read_text()}")
-        try:
-            # The first request also loads the application into gunicorn's worker.
-            requests.get(f"{url}/healthz", timeout=10)
-            return
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    pytest.fail(f"the web process did not answer within {STARTUP_TIMEOUT} s:\n{log_path.read_text()}")
 
 
 class Browser:
