@@ -1,5 +1,7 @@
-"""Benchmark of the headless API: generated content in PostgreSQL, the app behind gunicorn,
-and a static file of the same size behind nginx as the baseline, all measured with wrk.
+"""Benchmark of the app: generated content in PostgreSQL, the app behind gunicorn, its API
+next to a static file of the same size behind nginx as the baseline, and its HTML pages, all
+measured with wrk (warm), and each page and answer once more with every cache emptied before
+each request (cold).
 
 Run it as `.venv/bin/python bench/run.py` (or `make bench`); bench/README.md explains the
 options and how to read the table it prints.
@@ -13,6 +15,7 @@ import secrets
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -22,6 +25,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
+from urllib.parse import urlsplit
 
 import dj_database_url
 import psycopg2
@@ -44,8 +48,23 @@ PEERS = [
     ("nginx, static file", "~31,500", "", ""),
 ]
 # What the API must reach at 16 clients with 2 sync gunicorn workers and no cache in front.
-TARGET_REQUESTS_PER_S = {"list": 187, "detail": 423}
+TARGET_REQUESTS_PER_S = {"API list": 187, "API detail": 423}
 TARGET_P95_MS = 100
+# What the app itself must reach with the response cache off and nothing in front (issue 17):
+# p50 at 1 client and p95 at 16 clients, in ms, per kind of request.
+APP_TARGETS_MS = {
+    "article page": (20, 100),
+    "news list": (20, 100),
+    "event list": (20, 100),
+    "API detail": (10, 60),
+    "API list": (15, 80),
+}
+# The HTML pages measured, next to the API's list and detail: the first article of the list,
+# the news and event lists, and the first project.
+HTML_KINDS = ("article page", "news list", "event list", "project page")
+API_KINDS = ("API list", "API detail")
+# Requests per cold row: each one after emptying every cache (Redis), one client.
+COLD_REQUESTS = 40
 
 NGINX_CONF = """\
 daemon off;
@@ -231,7 +250,7 @@ def app_environment(args, var_dir: Path, port: int, response_cache: bool) -> dic
 
 
 def load_content(args) -> None:
-    """Migrate, generate the content and its renditions, in this process."""
+    """Migrate, collect the static files, generate the content and its renditions, in this process."""
     import django
 
     django.setup()
@@ -243,6 +262,8 @@ def load_content(args) -> None:
     started = time.monotonic()
     call_command("migrate", verbosity=0)
     say(f"Migrated in {time.monotonic() - started:.0f} s.")
+    # The pages link the hashed static files, as in production: they need the manifest.
+    call_command("collectstatic", interactive=False, verbosity=0)
 
     started = time.monotonic()
     created = BenchContent(articles=args.articles, events=args.events, images=args.images).load()
@@ -259,19 +280,44 @@ def load_content(args) -> None:
     connections.close_all()
 
 
-def count_queries(host: str) -> tuple[str, dict[str, tuple[int, int]]]:
-    """The detail page to measure (the list's first article), and the queries a list and a
-    detail request cost in this process with the same settings: (without the response
-    cache, served from it)."""
+def find_paths(client) -> dict[str, str]:
+    """The address of each kind of request measured, found through the API as an app would:
+    the list's first article (its API detail and its page), the news and event lists and the
+    first project."""
+    paths = {"API list": LIST_PATH}
+    listing = client.get(LIST_PATH)
+    if listing.status_code != 200:
+        raise BenchError(f"{LIST_PATH} answered {listing.status_code}: {listing.content[:500]!r}")
+    first = first_list_item(listing.content)
+    paths["API detail"] = f"/api/v2/pages/{first['id']}/"
+    paths["article page"] = urlsplit(first["meta"]["html_url"]).path
+    for kind, page_type in [
+        ("news list", "articles.ArticleIndexPage"),
+        ("event list", "events.EventIndexPage"),
+        ("project page", "projects.ProjectPage"),
+    ]:
+        answer = client.get(f"/api/v2/pages/?type={page_type}&limit=1")
+        items = json.loads(answer.content)["items"] if answer.status_code == 200 else []
+        if not items:
+            raise BenchError(f"No live {page_type} to measure: is the content loaded?")
+        paths[kind] = urlsplit(items[0]["meta"]["html_url"]).path
+    return paths
+
+
+def count_queries(host: str) -> tuple[dict[str, str], dict[str, tuple[int, int | None, int]]]:
+    """The address of each kind of request, and the queries each costs in this process with
+    the same settings: (without the response cache, served from it, None for HTML pages,
+    which the response cache does not hold; and cold, with every cache emptied first)."""
+    from django.core.cache import caches
     from django.db import connection, connections
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
 
     client = Client(HTTP_HOST=host)
-    paths = {"list": LIST_PATH}
+    with override_settings(API_RESPONSE_CACHE=False):
+        paths = find_paths(client)
     counts = {}
-    for kind in ("list", "detail"):
-        path = paths[kind]
+    for kind, path in paths.items():
         with override_settings(API_RESPONSE_CACHE=False):
             # The first request of a process also fills its caches (content types, sites).
             client.get(path)
@@ -281,22 +327,28 @@ def count_queries(host: str) -> tuple[str, dict[str, tuple[int, int]]]:
         uncached = len(queries)
         if response.status_code != 200:
             raise BenchError(f"{path} answered {response.status_code}: {response.content[:500]!r}")
-        if kind == "list":
-            paths["detail"] = f"/api/v2/pages/{first_list_item(response.content)}/"
-        with override_settings(API_RESPONSE_CACHE=True):
-            client.get(path)
+        cached = None
+        if kind in API_KINDS:
+            with override_settings(API_RESPONSE_CACHE=True):
+                client.get(path)
+                with CaptureQueriesContext(connection) as queries:
+                    client.get(path)
+            cached = len(queries)
+        with override_settings(API_RESPONSE_CACHE=False):
+            for cache in caches.all():
+                cache.clear()
             with CaptureQueriesContext(connection) as queries:
                 client.get(path)
-        counts[kind] = (uncached, len(queries))
+        counts[kind] = (uncached, cached, len(queries))
     connections.close_all()
-    return paths["detail"], counts
+    return paths, counts
 
 
-def first_list_item(list_body: bytes) -> int:
+def first_list_item(list_body: bytes) -> dict:
     items = json.loads(list_body)["items"]
     if len(items) != LIST_SIZE:
         raise BenchError(f"The list answered {len(items)} items, not {LIST_SIZE}: is the content loaded?")
-    return items[0]["id"]
+    return items[0]
 
 
 # Servers and measurement
@@ -394,6 +446,29 @@ def measure(scenario: str, url: str, seconds: int, queries: str) -> list[Result]
     return results
 
 
+def measure_cold(scenario: str, url: str, redis_url: str, queries: str) -> Result:
+    """One client, every cache emptied before each request: what the first reader after a
+    change, or of a page nobody has asked for in a while, waits for."""
+    import redis
+
+    say(f"  {scenario}, {COLD_REQUESTS} requests, each after emptying the cache ...")
+    cache = redis.Redis.from_url(redis_url)
+    timings = []
+    for _ in range(COLD_REQUESTS):
+        cache.flushdb()
+        started = time.perf_counter()
+        fetch(url)
+        timings.append((time.perf_counter() - started) * 1000)
+    return Result(
+        scenario=scenario,
+        clients=1,
+        requests_per_s=1000 / statistics.mean(timings),
+        p50_ms=statistics.median(timings),
+        p95_ms=statistics.quantiles(timings, n=20, method="inclusive")[18],
+        queries=queries,
+    )
+
+
 # Report
 
 
@@ -410,22 +485,46 @@ def results_table(results: list[Result]) -> list[str]:
     return lines
 
 
-def targets_table(results: list[Result], scenarios: dict[str, str]) -> list[str]:
-    """The targets at 16 clients, checked for each app scenario measured."""
+def targets_table(results: list[Result], scenarios: dict[str, tuple[str, bool]]) -> list[str]:
+    """The API's throughput targets at 16 clients, checked for each API scenario measured."""
     lines = [
         "| scenario | req/s at 16 | target | p95 ms at 16 | target | met |",
         "| --- | ---: | ---: | ---: | ---: | --- |",
     ]
     busiest = max(connections for _threads, connections in LOADS)
     for result in results:
-        kind = scenarios.get(result.scenario)
-        if kind is None or result.clients != busiest:
+        kind, _ = scenarios.get(result.scenario, (None, None))
+        if kind not in TARGET_REQUESTS_PER_S or result.clients != busiest:
             continue
         target = TARGET_REQUESTS_PER_S[kind]
         met = result.requests_per_s >= target and result.p95_ms < TARGET_P95_MS
         lines.append(
             f"| {result.scenario} | {result.requests_per_s:,.1f} | ≥ {target} | {result.p95_ms:.1f} | "
             f"< {TARGET_P95_MS} | {'yes' if met else 'no'} |"
+        )
+    return lines
+
+
+def app_targets_table(results: list[Result], scenarios: dict[str, tuple[str, bool]]) -> list[str]:
+    """The app's own targets (response cache off): p50 at 1 client, p95 at 16 clients."""
+    lines = [
+        "| request | p50 ms at 1 | target | p95 ms at 16 | target | met |",
+        "| --- | ---: | ---: | ---: | ---: | --- |",
+    ]
+    busiest = max(connections for _threads, connections in LOADS)
+    warm = {
+        (scenarios[result.scenario][0], result.clients): result
+        for result in results
+        if result.scenario in scenarios and not scenarios[result.scenario][1]
+    }
+    for kind, (p50_target, p95_target) in APP_TARGETS_MS.items():
+        alone, busy = warm.get((kind, 1)), warm.get((kind, busiest))
+        if alone is None or busy is None:
+            continue
+        met = alone.p50_ms <= p50_target and busy.p95_ms <= p95_target
+        lines.append(
+            f"| {kind} | {alone.p50_ms:.1f} | ≤ {p50_target} | {busy.p95_ms:.1f} | ≤ {p95_target} | "
+            f"{'yes' if met else 'no'} |"
         )
     return lines
 
@@ -440,10 +539,10 @@ def _loads(averages) -> str:
     return " / ".join(f"{load:.2f}" for load in averages)
 
 
-def report_lines(args, results, scenarios, queries, static_files, load_before) -> list[str]:
+def report_lines(args, results, scenarios, paths, static_files, load_before) -> list[str]:
     database = dj_database_url.parse(args.database_url)["NAME"]
     report = [
-        "## API benchmark",
+        "## Benchmark",
         "",
         f"- Machine: {platform.platform()}, {os.cpu_count()} CPU(s); load average (1, 5, 15 min) "
         f"before measuring {_loads(load_before)}, at the end {_loads(os.getloadavg())}",
@@ -451,17 +550,23 @@ def report_lines(args, results, scenarios, queries, static_files, load_before) -
         f"- App: gunicorn {args.workers} sync workers, cms.settings.production, DEBUG off, "
         f"DATABASE_CONN_MAX_AGE={args.conn_max_age}, REDIS_URL={args.redis_url}; nothing in front",
         f"- List: `{LIST_PATH}` ({len(static_files['list.json']) / 1024:.0f} KiB); "
-        f"detail: the list's first article ({len(static_files['detail.json']) / 1024:.0f} KiB)",
+        f"detail: the list's first article ({len(static_files['detail.json']) / 1024:.0f} KiB); "
+        "HTML: " + ", ".join(f"{kind} `{paths[kind]}`" for kind in HTML_KINDS),
         f"- wrk {args.duration} s per row (1 client: -t1 -c1; 16 clients: -t2 -c16), "
         f"after {args.warmup} s of warm-up per URL; {tool_version(['wrk', '--version'])}; "
         f"{tool_version(['nginx', '-v'])}",
-        "- queries: per request, counted in process with the same settings "
-        f"(list {queries['list'][0]} and detail {queries['detail'][0]} without the response cache, "
-        f"{queries['list'][1]} and {queries['detail'][1]} when served from it)",
+        "- queries: per request, counted in process with the same settings (warm; served from the "
+        "response cache; cold)",
+        f"- cold: {COLD_REQUESTS} requests by one client, Redis (the cache, the content version, "
+        "the API's response cache) emptied before each",
         "",
         *results_table(results),
         "",
-        "### Targets (16 clients, 2 sync workers, no cache in front)",
+        "### The app's own targets (response cache off, 2 sync workers, nothing in front)",
+        "",
+        *app_targets_table(results, scenarios),
+        "",
+        "### API throughput targets (16 clients, 2 sync workers, no cache in front)",
         "",
         *targets_table(results, scenarios),
         "",
@@ -489,7 +594,8 @@ def tool_version(args: list[str]) -> str:
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(
-        description="Benchmark the headless API against nginx serving the same JSON (bench/README.md)."
+        description="Benchmark the API (next to nginx serving the same JSON) and the HTML pages, "
+        "warm and cold (bench/README.md)."
     )
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run (default 10)")
     parser.add_argument("--warmup", type=int, default=3, help="seconds of warm-up per URL (default 3)")
@@ -555,29 +661,36 @@ def run(args, temp_dir: Path, processes: Processes) -> list[str]:
 
     flush_redis(args.redis_url)
     host = f"127.0.0.1:{app_port}"
-    detail_path, queries = count_queries(host)
-    urls = {"list": f"http://{host}{LIST_PATH}", "detail": f"http://{host}{detail_path}"}
+    paths, queries = count_queries(host)
+    urls = {kind: f"http://{host}{path}" for kind, path in paths.items()}
     load_before = os.getloadavg()
 
     results: list[Result] = []
-    scenarios: dict[str, str] = {}
+    # Each measured scenario: its kind of request, and whether the response cache was on.
+    scenarios: dict[str, tuple[str, bool]] = {}
     static_files: dict[str, bytes] = {}
     for response_cache in modes:
         label = "cached" if response_cache else "uncached"
+        # The response cache holds API answers only: the pages are measured once, without it.
+        kinds = API_KINDS if response_cache else (*API_KINDS, *HTML_KINDS)
         flush_redis(args.redis_url)
         env = app_environment(args, var_dir, app_port, response_cache)
         switch = "on" if response_cache else "off"
         say(f"Starting gunicorn ({args.workers} sync workers, response cache {switch}) ...")
         gunicorn = start_gunicorn(processes, env, app_port, args.workers, temp_dir / f"gunicorn-{label}.log")
         # The baseline serves exactly what the app answers, byte for byte.
-        static_files = {f"{kind}.json": fetch(url) for kind, url in urls.items()}
-        for url in urls.values():
-            warm_up(url, args.warmup)
-        for kind, url in urls.items():
-            uncached, cached = queries[kind]
-            scenario = f"API {kind} ({label})"
-            scenarios[scenario] = kind
-            results += measure(scenario, url, args.duration, str(cached if response_cache else uncached))
+        static_files = {"list.json": fetch(urls["API list"]), "detail.json": fetch(urls["API detail"])}
+        for kind in kinds:
+            warm_up(urls[kind], args.warmup)
+        for kind in kinds:
+            warm, cached, _ = queries[kind]
+            scenario = f"{kind} ({label})" if kind in API_KINDS else f"{kind} (HTML)"
+            scenarios[scenario] = (kind, response_cache)
+            results += measure(scenario, urls[kind], args.duration, str(cached if response_cache else warm))
+        if not response_cache:
+            for kind in kinds:
+                scenario = f"{kind}, cold" if kind in API_KINDS else f"{kind} (HTML), cold"
+                results.append(measure_cold(scenario, urls[kind], args.redis_url, str(queries[kind][2])))
         processes.stop(gunicorn)
 
     say("Starting nginx with the same JSON as static files ...")
@@ -588,7 +701,7 @@ def run(args, temp_dir: Path, processes: Processes) -> list[str]:
         results += measure(f"nginx static {name} ({len(body) / 1024:.0f} KiB)", url, args.duration, "–")
     processes.stop_all()
 
-    return report_lines(args, results, scenarios, queries, static_files, load_before)
+    return report_lines(args, results, scenarios, paths, static_files, load_before)
 
 
 def main(argv=None) -> int:
