@@ -50,12 +50,12 @@ example-app:
 
 # API benchmark against an nginx baseline; needs PostgreSQL, Redis, wrk and nginx (bench/README.md).
 bench: install
-	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 # The API fuzzed against its OpenAPI document with schemathesis, 1,000 cases per operation;
 # needs PostgreSQL (fuzz/run.py; FUZZ_ARGS=--help lists its options).
 fuzz: install
-	$(PY) fuzz/run.py $(FUZZ_ARGS)
+	$(PY) -m fuzz.run $(FUZZ_ARGS)
 
 clean:
 	rm -rf var/db.sqlite3 var/media var/static

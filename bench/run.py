@@ -3,8 +3,8 @@ next to a static file of the same size behind nginx as the baseline, and its HTM
 measured with wrk (warm), and each page and answer once more with every cache emptied before
 each request (cold).
 
-Run it as `.venv/bin/python bench/run.py` (or `make bench`); bench/README.md explains the
-options and how to read the table it prints.
+Run it as `.venv/bin/python -m bench.run` from the project's folder (or `make bench`);
+bench/README.md explains the options and how to read the table it prints.
 """
 
 import argparse
@@ -14,24 +14,20 @@ import platform
 import secrets
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 from urllib.parse import urlsplit
 
 import dj_database_url
-import psycopg2
-from psycopg2 import sql
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+from tools import servers
+from tools.servers import ServerError, fetch, free_port
+
 LATENCY_SCRIPT = Path(__file__).resolve().with_name("latency.lua")
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bench"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
@@ -98,10 +94,6 @@ http {{
 """
 
 
-class BenchError(Exception):
-    """A step failed in a way the person running the benchmark must see."""
-
-
 def say(text: str = "") -> None:
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
@@ -125,101 +117,28 @@ class Processes:
     """The servers this run started, stopped together however the run ends."""
 
     def __init__(self):
-        self._running: list[tuple[subprocess.Popen, IO[bytes]]] = []
+        self._running: list[subprocess.Popen] = []
 
     def start(self, args: list[str], log_path: Path, env: dict | None = None) -> subprocess.Popen:
-        log = log_path.open("wb")
-        # A session of its own, so stopping it reaches the workers it forks, and a Ctrl-C
-        # in the terminal reaches only this script, which then stops it in order.
-        process = subprocess.Popen(
-            args, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=BASE_DIR, start_new_session=True
-        )
-        self._running.append((process, log))
+        process = servers.start(args, log_path, env)
+        self._running.append(process)
+        return process
+
+    def started(self, process: subprocess.Popen) -> subprocess.Popen:
+        self._running.append(process)
         return process
 
     def stop(self, process: subprocess.Popen) -> None:
-        for entry in list(self._running):
-            if entry[0] is process:
-                self._running.remove(entry)
-                _terminate(process)
-                entry[1].close()
+        if process in self._running:
+            self._running.remove(process)
+            servers.stop(process, timeout=10)
 
     def stop_all(self) -> None:
         while self._running:
-            self.stop(self._running[-1][0])
-
-
-def _terminate(process: subprocess.Popen) -> None:
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-
-
-def _tail(path: Path, lines: int = 20) -> str:
-    try:
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return ""
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str) -> bytes:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.read()
-    except urllib.error.HTTPError as error:
-        raise BenchError(f"{url} answered {error.code}: {error.read()[:500]!r}") from None
-
-
-def wait_until_serving(url: str, process: subprocess.Popen, log_path: Path, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        if process.poll() is not None:
-            raise BenchError(f"{process.args[0]} stopped at start-up. Its log ends:\n{_tail(log_path)}")
-        try:
-            fetch(url)
-            return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            if time.monotonic() > deadline:
-                raise BenchError(f"Nothing answered at {url} within {timeout:.0f} s.") from None
-            time.sleep(0.2)
+            self.stop(self._running[-1])
 
 
 # Preparation
-
-
-def recreate_database(url: str) -> None:
-    config = dj_database_url.parse(url)
-    if config["ENGINE"] != "django.db.backends.postgresql":
-        raise BenchError(f"The benchmark needs PostgreSQL, not {config['ENGINE']}.")
-    name = config["NAME"]
-    # The database is dropped: a name without "bench" is more likely a typo than intended.
-    if "bench" not in name:
-        raise BenchError(f"Refusing to drop the database {name!r}: its name must contain 'bench'.")
-    connection = psycopg2.connect(
-        dbname="postgres",
-        user=config["USER"] or None,
-        password=config["PASSWORD"] or None,
-        host=config["HOST"] or None,
-        port=config["PORT"] or None,
-    )
-    connection.autocommit = True
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    finally:
-        connection.close()
 
 
 def flush_redis(url: str) -> None:
@@ -228,7 +147,7 @@ def flush_redis(url: str) -> None:
     try:
         redis.Redis.from_url(url).flushdb()
     except redis.RedisError as error:
-        raise BenchError(f"Could not flush Redis at {url}: {error}") from None
+        raise ServerError(f"Could not flush Redis at {url}: {error}") from None
 
 
 def app_environment(args, var_dir: Path, port: int, response_cache: bool) -> dict[str, str]:
@@ -287,7 +206,7 @@ def find_paths(client) -> dict[str, str]:
     paths = {"API list": LIST_PATH}
     listing = client.get(LIST_PATH)
     if listing.status_code != 200:
-        raise BenchError(f"{LIST_PATH} answered {listing.status_code}: {listing.content[:500]!r}")
+        raise ServerError(f"{LIST_PATH} answered {listing.status_code}: {listing.content[:500]!r}")
     first = first_list_item(listing.content)
     paths["API detail"] = f"/api/v2/pages/{first['id']}/"
     paths["article page"] = urlsplit(first["meta"]["html_url"]).path
@@ -299,7 +218,7 @@ def find_paths(client) -> dict[str, str]:
         answer = client.get(f"/api/v2/pages/?type={page_type}&limit=1")
         items = json.loads(answer.content)["items"] if answer.status_code == 200 else []
         if not items:
-            raise BenchError(f"No live {page_type} to measure: is the content loaded?")
+            raise ServerError(f"No live {page_type} to measure: is the content loaded?")
         paths[kind] = urlsplit(items[0]["meta"]["html_url"]).path
     return paths
 
@@ -326,7 +245,7 @@ def count_queries(host: str) -> tuple[dict[str, str], dict[str, tuple[int, int |
         # Counted right away: the next request outside a capture clears the query log.
         uncached = len(queries)
         if response.status_code != 200:
-            raise BenchError(f"{path} answered {response.status_code}: {response.content[:500]!r}")
+            raise ServerError(f"{path} answered {response.status_code}: {response.content[:500]!r}")
         cached = None
         if kind in API_KINDS:
             with override_settings(API_RESPONSE_CACHE=True):
@@ -347,7 +266,7 @@ def count_queries(host: str) -> tuple[dict[str, str], dict[str, tuple[int, int |
 def first_list_item(list_body: bytes) -> dict:
     items = json.loads(list_body)["items"]
     if len(items) != LIST_SIZE:
-        raise BenchError(f"The list answered {len(items)} items, not {LIST_SIZE}: is the content loaded?")
+        raise ServerError(f"The list answered {len(items)} items, not {LIST_SIZE}: is the content loaded?")
     return items[0]
 
 
@@ -355,25 +274,8 @@ def first_list_item(list_body: bytes) -> dict:
 
 
 def start_gunicorn(processes: Processes, env: dict, port: int, workers: int, log_path: Path):
-    args = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "cms.wsgi:application",
-        "--workers",
-        str(workers),
-        "--worker-class",
-        "sync",
-        "--bind",
-        f"127.0.0.1:{port}",
-        # Several runs on one machine would share the default control socket in ~/.gunicorn.
-        "--no-control-socket",
-        "--graceful-timeout",
-        "5",
-    ]
-    process = processes.start(args, log_path, env={**os.environ, **env})
-    wait_until_serving(f"http://127.0.0.1:{port}/api/v2/pages/?limit=1", process, log_path)
-    return process
+    process = servers.start_gunicorn({**os.environ, **env}, port, workers, log_path, "/api/v2/pages/?limit=1")
+    return processes.started(process)
 
 
 def start_nginx(processes: Processes, root: Path, port: int, files: dict[str, bytes]) -> None:
@@ -392,7 +294,7 @@ def start_nginx(processes: Processes, root: Path, port: int, files: dict[str, by
     process = processes.start(
         [nginx, "-p", str(root), "-c", str(config), "-e", str(root / "error.log")], log_path
     )
-    wait_until_serving(f"http://127.0.0.1:{port}/{next(iter(files))}", process, log_path)
+    servers.wait_until_serving(f"http://127.0.0.1:{port}/{next(iter(files))}", process, log_path)
 
 
 def run_wrk(url: str, threads: int, connections: int, seconds: int) -> dict:
@@ -411,10 +313,10 @@ def run_wrk(url: str, threads: int, connections: int, seconds: int) -> dict:
     completed = subprocess.run(args, capture_output=True, text=True, check=False)
     lines = [line for line in completed.stdout.splitlines() if line.startswith(RESULT_MARKER)]
     if completed.returncode != 0 or not lines:
-        raise BenchError(f"wrk failed on {url}:\n{completed.stdout}{completed.stderr}")
+        raise ServerError(f"wrk failed on {url}:\n{completed.stdout}{completed.stderr}")
     result = json.loads(lines[-1].removeprefix(RESULT_MARKER))
     if result["error_statuses"]:
-        raise BenchError(f"{result['error_statuses']} answers from {url} had an error status.")
+        raise ServerError(f"{result['error_statuses']} answers from {url} had an error status.")
     return result
 
 
@@ -645,7 +547,7 @@ def find_tool(name: str) -> str | None:
 def check_tools() -> None:
     missing = [tool for tool in ("wrk", "nginx") if not find_tool(tool)]
     if missing:
-        raise BenchError(f"Missing tools: {', '.join(missing)} (Debian: apt-get install wrk nginx).")
+        raise ServerError(f"Missing tools: {', '.join(missing)} (Debian: apt-get install wrk nginx).")
 
 
 def run(args, temp_dir: Path, processes: Processes) -> list[str]:
@@ -653,10 +555,9 @@ def run(args, temp_dir: Path, processes: Processes) -> list[str]:
     modes = {"both": [True, False], "on": [True], "off": [False]}[args.response_cache]
     var_dir = temp_dir / "var"
     os.environ.update(app_environment(args, var_dir, app_port, response_cache=modes[0]))
-    sys.path.insert(0, str(BASE_DIR))
 
     say(f"Recreating the database {dj_database_url.parse(args.database_url)['NAME']} ...")
-    recreate_database(args.database_url)
+    servers.recreate_database(args.database_url, marker="bench")
     load_content(args)
 
     flush_redis(args.redis_url)
@@ -713,7 +614,7 @@ def main(argv=None) -> int:
     try:
         check_tools()
         report = run(args, temp_dir, processes)
-    except BenchError as error:
+    except ServerError as error:
         say(f"Benchmark failed: {error}")
         return 1
     except KeyboardInterrupt:

@@ -3,8 +3,8 @@ requests (valid ones, and in negative mode ones the document forbids) to every o
 /api/v2/openapi.json, served by gunicorn with production settings on PostgreSQL with the demo
 content, and runs all its checks on the answers.
 
-    .venv/bin/python fuzz/run.py                      # `make fuzz`: 1,000 cases per operation
-    .venv/bin/python fuzz/run.py --max-examples 30    # the short run tests/api/test_fuzz.py makes
+    .venv/bin/python -m fuzz.run                      # `make fuzz`: 1,000 cases per operation
+    .venv/bin/python -m fuzz.run --max-examples 30    # the short run tests/api/test_fuzz.py makes
 
 It creates the database it is given (the name must contain "fuzz", as it is dropped first),
 migrates it, loads the demo content, serves it and exits with schemathesis' status: 0 when no
@@ -15,22 +15,16 @@ import argparse
 import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections import Counter
 from pathlib import Path
 
-import dj_database_url
-import psycopg2
-from psycopg2 import sql
+from tools import servers
+from tools.servers import BASE_DIR, ServerError, free_port, stop, tail
 
-BASE_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/cms_fuzz"
 CONFIG_FILE = Path(__file__).resolve().with_name("schemathesis.toml")
 SCHEMA_PATH = "/api/v2/openapi.json"
@@ -38,46 +32,13 @@ SCHEMA_PATH = "/api/v2/openapi.json"
 DROPPED_REPORTS = "FUZZ_DROPPED_REPORTS"
 
 
-class FuzzError(Exception):
-    """A step before the fuzzing failed; the message says which and why."""
-
-
 def say(text: str) -> None:
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
 
 
-def recreate_database(url: str) -> None:
-    _on_server(url, "DROP DATABASE IF EXISTS {} WITH (FORCE)", "CREATE DATABASE {}")
-
-
 def drop_database(url: str) -> None:
-    _on_server(url, "DROP DATABASE IF EXISTS {} WITH (FORCE)")
-
-
-def _on_server(url: str, *statements: str) -> None:
-    """Runs statements about the database of `url` on its server's `postgres` database."""
-    config = dj_database_url.parse(url)
-    if config["ENGINE"] != "django.db.backends.postgresql":
-        raise FuzzError(f"The fuzz run needs PostgreSQL, not {config['ENGINE']}.")
-    name = config["NAME"]
-    # The database is dropped: a name without "fuzz" is more likely a typo than intended.
-    if "fuzz" not in name:
-        raise FuzzError(f"Refusing to drop the database {name!r}: its name must contain 'fuzz'.")
-    connection = psycopg2.connect(
-        dbname="postgres",
-        user=config["USER"] or None,
-        password=config["PASSWORD"] or None,
-        host=config["HOST"] or None,
-        port=config["PORT"] or None,
-    )
-    connection.autocommit = True
-    try:
-        with connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(sql.SQL(statement).format(sql.Identifier(name)))
-    finally:
-        connection.close()
+    servers.drop_database(url, marker="fuzz")
 
 
 def production_environment(database_url: str, var_dir: Path, port: int) -> dict[str, str]:
@@ -120,66 +81,7 @@ def prepare(environment: dict[str, str], port: int) -> None:
             check=False,
         )
         if completed.returncode != 0:
-            raise FuzzError(f"manage.py {command[0]} failed:\n{completed.stdout}{completed.stderr}")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_gunicorn(environment: dict[str, str], port: int, workers: int, log_path: Path) -> subprocess.Popen:
-    args = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "cms.wsgi:application",
-        "--workers",
-        str(workers),
-        "--bind",
-        f"127.0.0.1:{port}",
-        # Several runs on one machine would share the default control socket in ~/.gunicorn.
-        "--no-control-socket",
-        "--graceful-timeout",
-        "5",
-    ]
-    with log_path.open("wb") as log:
-        # A session of its own, so that stopping it reaches the workers it forks.
-        process = subprocess.Popen(
-            args, stdout=log, stderr=subprocess.STDOUT, env=environment, cwd=BASE_DIR, start_new_session=True
-        )
-    deadline = time.monotonic() + 60
-    url = f"http://127.0.0.1:{port}{SCHEMA_PATH}"
-    while True:
-        if process.poll() is not None:
-            raise FuzzError(f"gunicorn stopped at start-up. Its log ends:\n{tail(log_path)}")
-        try:
-            with urllib.request.urlopen(url, timeout=10):
-                return process
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            if time.monotonic() > deadline:
-                stop(process)
-                raise FuzzError(f"Nothing answered at {url} within 60 s.") from None
-            time.sleep(0.2)
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-
-
-def tail(path: Path, lines: int = 30) -> str:
-    try:
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return ""
+            raise ServerError(f"manage.py {command[0]} failed:\n{completed.stdout}{completed.stderr}")
 
 
 def schemathesis_command(port: int, max_examples: int, seed: int | None, report_dir: Path) -> list[str]:
@@ -238,7 +140,7 @@ def fuzz(
     report_dir: Path | None = None,
 ) -> int:
     """The whole run; schemathesis' exit status."""
-    recreate_database(database_url)
+    servers.recreate_database(database_url, marker="fuzz")
     with tempfile.TemporaryDirectory(prefix="cms-fuzz-") as var_dir:
         port = free_port()
         environment = production_environment(database_url, Path(var_dir), port)
@@ -246,7 +148,7 @@ def fuzz(
         prepare(environment, port)
         say(f"Database migrated and demo content loaded in {time.monotonic() - started:.0f} s.")
         log_path = Path(var_dir) / "gunicorn.log"
-        server = start_gunicorn(environment, port, workers, log_path)
+        server = servers.start_gunicorn(environment, port, workers, log_path, SCHEMA_PATH)
         report_dir = report_dir or Path(var_dir) / "report"
         report_dir.mkdir(parents=True, exist_ok=True)
         dropped = report_dir / "dropped.ndjson"
@@ -284,11 +186,10 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     try:
         return fuzz(args.database_url, args.max_examples, args.seed, args.workers, args.report_dir)
-    except FuzzError as error:
+    except ServerError as error:
         sys.stderr.write(f"{error}\n")
         return 2
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(BASE_DIR))
     sys.exit(main())

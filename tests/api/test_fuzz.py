@@ -32,7 +32,7 @@ def test_generated_requests_get_the_answers_the_document_promises(fuzz_database_
     completed = subprocess.run(
         [
             sys.executable,
-            "fuzz/run.py",
+            *("-m", "fuzz.run"),
             "--database-url",
             fuzz_database_url,
             "--max-examples",
