@@ -118,16 +118,20 @@ def image_format_of(head: bytes) -> ImageFormat | None:
     return next((image_format for image_format in IMAGE_FORMATS if image_format.matches(head)), None)
 
 
-def check_image(file) -> None:
-    """Refuses what is not an allowed raster image, is too large in bytes, or has more
-    pixels than WAGTAILIMAGES_MAX_IMAGE_PIXELS (all frames of an animation together)."""
-    max_size = settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE
+def _check_size(file, max_size: int, kind_plural: str) -> None:
+    """Refuses a file larger than `max_size`, naming both sizes ("Bilder dürfen höchstens ...")."""
     if file.size > max_size:
         raise ValidationError(
-            f"Die Datei ist zu groß ({file_size_text(file.size)}). Bilder dürfen höchstens "
+            f"Die Datei ist zu groß ({file_size_text(file.size)}). {kind_plural} dürfen höchstens "
             f"{file_size_text(max_size)} groß sein.",
             code="file_too_large",
         )
+
+
+def check_image(file) -> None:
+    """Refuses what is not an allowed raster image, is too large in bytes, or has more
+    pixels than WAGTAILIMAGES_MAX_IMAGE_PIXELS (all frames of an animation together)."""
+    _check_size(file, settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE, "Bilder")
     head = _head(file)
     image_format = image_format_of(head)
     if image_format is None:
@@ -255,12 +259,7 @@ def check_document(file) -> None:
             f"Dateien {named} sind nicht erlaubt. Erlaubt sind {DOCUMENT_KIND_NAMES}.",
             code="invalid_extension",
         )
-    if file.size > kind.max_size:
-        raise ValidationError(
-            f"Die Datei ist zu groß ({file_size_text(file.size)}). {kind.plural} dürfen höchstens "
-            f"{file_size_text(kind.max_size)} groß sein.",
-            code="file_too_large",
-        )
+    _check_size(file, kind.max_size, kind.plural)
     problem = _content_problem(file, kind, extension)
     if problem:
         raise ValidationError(

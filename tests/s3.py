@@ -95,6 +95,11 @@ def refuse(client, action: str, keys: str = "*") -> None:
     client.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(policy))
 
 
+def bucket_keys(client) -> list[str]:
+    """The keys in the media bucket, sorted."""
+    return sorted(item["Key"] for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", []))
+
+
 def delete_bucket(client, bucket: str = BUCKET) -> None:
     for item in client.list_objects_v2(Bucket=bucket).get("Contents", []):
         client.delete_object(Bucket=bucket, Key=item["Key"])

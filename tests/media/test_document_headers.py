@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 
 from media.models import CustomImage
-from tests.s3 import BUCKET, delete_bucket, moto_server, use_bucket
+from tests.s3 import BUCKET
 
 from .images import png_bytes
 
@@ -49,19 +49,6 @@ def test_the_cms_serves_a_pdf_inline(admin_client, client):
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Disposition"].startswith("inline")
-
-
-@pytest.fixture(scope="module")
-def s3_endpoint():
-    with moto_server() as endpoint:
-        yield endpoint
-
-
-@pytest.fixture
-def bucket(s3_endpoint, settings, monkeypatch):
-    client = use_bucket(settings, monkeypatch, s3_endpoint)
-    yield client
-    delete_bucket(client)
 
 
 def fetch_from_bucket(client, url: str):

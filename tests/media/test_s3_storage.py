@@ -16,26 +16,9 @@ from articles.factories import ArticlePageFactory
 from media.models import CustomImage
 from tests.deploy.compose import PROJECT_DIR, service_command
 from tests.deploy.processes import production_environment
-from tests.s3 import BUCKET, CREDENTIALS, REGION, delete_bucket, moto_server, use_bucket
+from tests.s3 import BUCKET, CREDENTIALS, REGION, bucket_keys
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def s3_endpoint():
-    with moto_server() as endpoint:
-        yield endpoint
-
-
-@pytest.fixture
-def bucket(s3_endpoint, settings, monkeypatch):
-    client = use_bucket(settings, monkeypatch, s3_endpoint)
-    yield client
-    delete_bucket(client)
-
-
-def keys(client) -> list[str]:
-    return sorted(item["Key"] for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", []))
 
 
 def png_upload() -> SimpleUploadedFile:
@@ -58,7 +41,7 @@ def test_an_uploaded_image_and_its_renditions_live_in_the_bucket(
     )
     assert response.status_code == 302
     image = CustomImage.objects.get()
-    assert keys(bucket) == [image.file.name]
+    assert bucket_keys(bucket) == [image.file.name]
 
     article = ArticlePageFactory(parent=site_tree.articles, hero_image=image)
     hero = client.get(f"/api/v2/pages/{article.pk}/").json()["hero_image"]
@@ -67,12 +50,12 @@ def test_an_uploaded_image_and_its_renditions_live_in_the_bucket(
     assert card_url.startswith(f"{bucket.meta.endpoint_url}/{BUCKET}/images/")
     with urllib.request.urlopen(card_url) as answer:
         assert PillowImage.open(io.BytesIO(answer.read())).size == (800, 450)
-    assert len(keys(bucket)) == 1 + 6  # the original and the API's six renditions
+    assert len(bucket_keys(bucket)) == 1 + 6  # the original and the API's six renditions
 
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(reverse("wagtailimages:delete", args=[image.pk]))
     assert response.status_code == 302
-    assert keys(bucket) == []
+    assert bucket_keys(bucket) == []
 
 
 def test_an_uploaded_document_lives_in_the_bucket(admin_client, bucket):
@@ -86,7 +69,7 @@ def test_an_uploaded_document_lives_in_the_bucket(admin_client, bucket):
     )
 
     assert response.status_code == 302
-    assert keys(bucket) == ["documents/foerderbescheid.pdf"]
+    assert bucket_keys(bucket) == ["documents/foerderbescheid.pdf"]
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -110,7 +93,7 @@ def test_the_worker_deletes_the_files_with_credentials_from_its_own_environment(
     assert image.file.name in arguments
     for credential in CREDENTIALS.values():
         assert credential not in arguments
-    assert keys(bucket) == [image.file.name]  # nothing deleted in the request
+    assert bucket_keys(bucket) == [image.file.name]  # nothing deleted in the request
 
     worker = subprocess.run(
         [*service_command("worker"), "--batch", "--no-startup-delay"],
@@ -128,6 +111,6 @@ def test_the_worker_deletes_the_files_with_credentials_from_its_own_environment(
     )
 
     assert worker.returncode == 0, worker.stderr
-    assert keys(bucket) == []
+    assert bucket_keys(bucket) == []
     assert queued
     assert set(DBTaskResult.objects.filter(pk__in=queued).values_list("status", flat=True)) == {"SUCCESSFUL"}

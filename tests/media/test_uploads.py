@@ -16,7 +16,7 @@ from wagtail.models import UploadedFile
 
 from media.models import CustomImage
 from media.uploads import clean_file_name
-from tests.s3 import BUCKET, moto_server, use_bucket
+from tests.s3 import bucket_keys
 
 from .images import jpeg_bytes, one_colour_png, png_bytes
 
@@ -406,21 +406,6 @@ def test_a_stored_document_has_the_cleaned_name(admin_client):
 
 
 # The bucket
-
-
-@pytest.fixture(scope="module")
-def s3_endpoint():
-    with moto_server() as endpoint:
-        yield endpoint
-
-
-@pytest.fixture
-def bucket(s3_endpoint, settings, monkeypatch):
-    return use_bucket(settings, monkeypatch, s3_endpoint)
-
-
-def bucket_keys(client) -> list[str]:
-    return [item["Key"] for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", [])]
 
 
 def test_a_refused_upload_leaves_nothing_in_the_bucket(admin_client, settings, bucket, huge_png):
