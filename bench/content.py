@@ -2,9 +2,11 @@
 like a city's site after a few years of publishing.
 
 Everything comes from a seeded random generator, so two runs measure the same data. Pages
-are created through the project's factories as live pages without revisions: the API reads
-the page tables only, and publishing a thousand revisions would run every publish hook
-(front-cache purges included) for content nobody edits.
+are built with the project's factories and inserted as live pages without revisions, a
+thousand at a time (bench/bulk.py), each batch committed: the API and the pages read the
+page tables only, and publishing a hundred thousand revisions would run every publish hook
+(front-cache purges included) for content nobody edits. 100,000 articles and 10,000 events
+load in a few minutes.
 """
 
 import csv
@@ -19,12 +21,19 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 from django.utils.html import escape
+from taggit.models import Tag
 from wagtail.documents import get_document_model
-from wagtail.images.formats import get_image_format
 from wagtail.models import Collection
 
 from articles.factories import ArticlePageFactory
-from articles.models import ArticleEventLink, ArticleIndexPage, ArticlePage, ArticleProjectLink
+from articles.models import (
+    ArticleEventLink,
+    ArticleIndexPage,
+    ArticlePage,
+    ArticlePageTag,
+    ArticleProjectLink,
+)
+from bench.bulk import add_live_children, analyze
 from core.models import Category, Organisation, german_slugify
 from demo.blocks import (
     accordion,
@@ -43,9 +52,9 @@ from demo.images import CC_BY, EDITORIAL_TEAM, HEIGHT, IMAGES, OWN_WORK_SOURCE, 
 from demo.loader import DemoContentLoader
 from events.factories import EventPageFactory, VenueFactory
 from events.models import EventDate, EventIndexPage, EventPage, Venue
-from media.api import RENDITION_SPECS
 from media.factories import ImageFactory
 from media.models import CustomImage
+from media.renditions import visitor_rendition_specs
 from projects.models import ProjectPage
 
 # Times are entered in the site's zone (TIME_ZONE).
@@ -53,6 +62,11 @@ BERLIN = timezone.get_default_timezone()
 # The format Wagtail's rich text editor gives images inserted into a paragraph.
 RICH_TEXT_IMAGE_FORMAT = "fullwidth"
 DROPPED_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+# Pages inserted and committed together (bench/bulk.py).
+BATCH_SIZE = 1000
+# Articles one a day, oldest first; a larger archive packs more into a day so that it still
+# spans at most 25 years (100,000 articles: 11 a day).
+ARCHIVE_DAYS = 25 * 365
 PROGRAMME_URL = "https://www.smart-city-dialog.de/"
 CITY_URL = "https://www.wuppertal.de/smart-city"
 
@@ -180,20 +194,37 @@ class BenchContent:
             self._create()
         return self.created
 
-    @transaction.atomic
     def _create(self) -> None:
-        self.created.update(DemoContentLoader(today=self.today).load())
-        self.collection = Collection.get_first_root_node()
-        self.images = list(CustomImage.objects.all()) + self._images()
-        self.documents = self._documents()
-        self.venues = list(Venue.objects.all()) + self._venues()
+        with transaction.atomic():
+            self.created.update(DemoContentLoader(today=self.today).load())
+            self.collection = Collection.get_first_root_node()
+            self.images = list(CustomImage.objects.all()) + self._images()
+            self.documents = self._documents()
+            self.venues = list(Venue.objects.all()) + self._venues()
         self.categories = list(Category.objects.all())
         self.organisations = list(Organisation.objects.all())
         self.projects = list(ProjectPage.objects.live())
+        self.tags = {}
         self.events = list(EventPage.objects.live())
-        self.events += self._events(EventIndexPage.objects.get(), self.event_total - len(self.events))
-        self.articles = list(ArticlePage.objects.live())
-        self._articles(ArticleIndexPage.objects.get(), self.article_total - len(self.articles))
+        self._events(EventIndexPage.objects.get(), self.event_total - len(self.events))
+        self.last_article = ArticlePage.objects.live().order_by("-date").first()
+        self._articles(
+            ArticleIndexPage.objects.get(), self.article_total - ArticlePage.objects.live().count()
+        )
+        analyze()
+
+    def _insert(self, parent, pages: list, kind: str) -> None:
+        """One batch below `parent`, committed; the statistics refreshed as the tables grow."""
+        add_live_children(parent, pages)
+        batches = self.created[kind] // BATCH_SIZE
+        self.created[kind] += len(pages)
+        if self.created[kind] // BATCH_SIZE != batches and batches % 10 == 0:
+            analyze()
+
+    def _tag(self, name: str) -> Tag:
+        if name not in self.tags:
+            self.tags[name], _ = Tag.objects.get_or_create(name=name, defaults={"slug": german_slugify(name)})
+        return self.tags[name]
 
     # Media and snippets
 
@@ -294,7 +325,7 @@ class BenchContent:
 
     def _article_body(self, number: int, subject: dict) -> list:
         rng = self.rng
-        earlier = self.articles[-1] if self.articles else rng.choice(self.projects)
+        earlier = self.last_article or rng.choice(self.projects)
         body = [
             paragraph(self._linked_paragraph(subject, earlier)),
             heading("Worum es geht"),
@@ -345,9 +376,9 @@ class BenchContent:
 
     # Pages
 
-    def _events(self, index: EventIndexPage, count: int) -> list[EventPage]:
+    def _events(self, index: EventIndexPage, count: int) -> None:
         rng = self.rng
-        events = []
+        batch = []
         for number in range(1, count + 1):
             subject, _tag = self._subject()
             title = rng.choice(EVENT_TITLES).format(**subject)
@@ -360,9 +391,8 @@ class BenchContent:
             registration_url = f"{CITY_URL}/anmeldung/{number}" if registration_required else ""
             # Every fifth event is a series with one to three further weekly dates.
             repeats = rng.randint(1, 3) if number % 5 == 0 else 0
-            events.append(
-                EventPageFactory(
-                    parent=index,
+            batch.append(
+                EventPageFactory.build(
                     title=title,
                     slug=f"{german_slugify(title)[:60]}-{number}",
                     teaser=self._sentences(subject, 1),
@@ -390,43 +420,54 @@ class BenchContent:
                     last_published_at=start - datetime.timedelta(days=30),
                 )
             )
-        self.created["events"] += len(events)
-        return events
+            if len(batch) == BATCH_SIZE or number == count:
+                self._insert(index, batch, "events")
+                # Articles link the events: saved ones only.
+                self.events += batch
+                batch = []
 
     def _articles(self, index: ArticleIndexPage, count: int) -> None:
         rng = self.rng
+        batch = []
+        per_day = -(-count // ARCHIVE_DAYS)
         # Oldest first, so an article's links point at articles published before it.
         for number in range(1, count + 1):
             subject, tag = self._subject()
             title = rng.choice(ARTICLE_TITLES).format(**subject)
-            date = self.today - datetime.timedelta(days=count - number)
+            date = self.today - datetime.timedelta(days=(count - number) // per_day)
             published = _aware(date, 8)
-            article = ArticlePageFactory.build(
-                title=title,
-                slug=f"{german_slugify(title)[:60]}-{number}",
-                date=date,
-                teaser=self._sentences(subject, 2),
-                hero_image=rng.choice(self.images) if number % 15 else None,
-                category=rng.choice(self.categories),
-                body=self._article_body(number, subject),
-                related_events=[
-                    ArticleEventLink(event=event) for event in rng.sample(self.events, rng.randint(0, 2))
-                ],
-                related_projects=(
-                    [ArticleProjectLink(project=rng.choice(self.projects))] if number % 2 else []
-                ),
-                first_published_at=published,
-                last_published_at=published,
+            tags = [tag, *rng.sample(EXTRA_TAGS, rng.randint(0, 2))]
+            batch.append(
+                ArticlePageFactory.build(
+                    title=title,
+                    slug=f"{german_slugify(title)[:60]}-{number}",
+                    date=date,
+                    teaser=self._sentences(subject, 2),
+                    hero_image=rng.choice(self.images) if number % 15 else None,
+                    category=rng.choice(self.categories),
+                    body=self._article_body(number, subject),
+                    related_events=[
+                        ArticleEventLink(event=event) for event in rng.sample(self.events, rng.randint(0, 2))
+                    ],
+                    related_projects=(
+                        [ArticleProjectLink(project=rng.choice(self.projects))] if number % 2 else []
+                    ),
+                    tagged_items=[ArticlePageTag(tag=self._tag(name)) for name in tags],
+                    first_published_at=published,
+                    last_published_at=published,
+                )
             )
-            article.tags.add(tag, *rng.sample(EXTRA_TAGS, rng.randint(0, 2)))
-            self.articles.append(index.add_child(instance=article))
-        self.created["articles"] += count
+            if len(batch) == BATCH_SIZE or number == count:
+                self._insert(index, batch, "articles")
+                self.last_article = batch[-1]
+                batch = []
 
 
 def prerender_renditions() -> int:
-    """Create every rendition the API and rich text ask for, so no request pays for one."""
-    rich_text_spec = get_image_format(RICH_TEXT_IMAGE_FORMAT).filter_spec
+    """Create every rendition visitors' pages and the API ask for (media.renditions), so no
+    request pays for one."""
+    specs = visitor_rendition_specs()
     images = CustomImage.objects.all()
     for picture in images:
-        picture.get_renditions(*RENDITION_SPECS, rich_text_spec)
-    return len(images) * (len(RENDITION_SPECS) + 1)
+        picture.get_renditions(*specs)
+    return len(images) * len(specs)

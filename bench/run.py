@@ -332,8 +332,9 @@ def measure(scenario: str, url: str, seconds: int, queries: str) -> list[Result]
         say(f"  {scenario}, {connections} client(s), {seconds} s ...")
         data = run_wrk(url, threads, connections, seconds)
         # Sync workers still answer what wrk left queued when it stopped; this request waits
-        # its turn behind them, so the next run starts on an idle server.
-        fetch(url)
+        # its turn behind them, so the next run starts on an idle server (however long the
+        # queue: 16 slow pages on a busy machine take longer than fetch's usual 30 seconds).
+        fetch(url, timeout=300)
         results.append(
             Result(
                 scenario=scenario,

@@ -100,9 +100,9 @@ def stop(process: subprocess.Popen, timeout: float = 15) -> None:
         process.wait()
 
 
-def fetch(url: str) -> bytes:
+def fetch(url: str, timeout: float = 30) -> bytes:
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.read()
     except urllib.error.HTTPError as error:
         raise ServerError(f"{url} answered {error.code}: {error.read()[:500]!r}") from None
