@@ -3,6 +3,7 @@ without JavaScript (a meta refresh turns to the next item); alerts/static/alerts
 then keeps it current from the API without reloading."""
 
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from articles.models import ArticlePage
 from events.models import EventPage
@@ -17,10 +18,10 @@ def screen_items(screen: InfoScreen) -> list[dict]:
     items = []
     if screen.show_news:
         for article in ArticlePage.objects.live().public().order_by("-date", "-pk")[:ITEMS_PER_KIND]:
-            items.append({"kind": "Nachricht", "title": article.title, "teaser": article.teaser})
+            items.append({"kind": _("Nachricht"), "title": article.title, "teaser": article.teaser})
     if screen.show_events:
         for event in EventPage.objects.live().public().upcoming()[:ITEMS_PER_KIND]:
-            item = {"kind": "Veranstaltung", "title": event.title, "teaser": event.teaser}
+            item = {"kind": _("Veranstaltung"), "title": event.title, "teaser": event.teaser}
             items.append({**item, "when": event.next_start})
     return items
 
