@@ -240,7 +240,8 @@ USE_I18N = True
 USE_TZ = True
 # The project's catalogs (locale/): the English of the website's strings, whose msgids are
 # German, and the project's corrections to Wagtail's German admin. The .mo files are built,
-# not committed: `make run` and `make test` compile them (README, "Languages").
+# not committed: `make run` and `make test` compile them (README, "The website's words in
+# German and English").
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates, times and numbers per language, with the website's named formats (cms/formats/).
 FORMAT_MODULE_PATH = ["cms.formats"]
