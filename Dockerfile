@@ -1,6 +1,17 @@
 # The CMS image of the production stack (docker-compose.yml): web, worker and
 # scheduler all run it, with different commands. No secrets go into it; every
 # setting comes from the environment at run time (.env.example lists them).
+
+# The translation catalogs (locale/*/LC_MESSAGES/django.po) compiled with GNU gettext's msgfmt,
+# checking placeholders as Django's compilemessages does, in a stage of its own: the image
+# gets the .mo files (they are built, not committed) without the gettext package.
+FROM python:3.11-slim-bookworm AS catalogs
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends gettext \
+    && rm -rf /var/lib/apt/lists/*
+COPY locale /locale
+RUN for po in /locale/*/LC_MESSAGES/django.po; do msgfmt --check-format -o "${po%.po}.mo" "$po" || exit 1; done
+
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -21,6 +32,7 @@ COPY requirements.txt .
 RUN pip install -r requirements.txt
 
 COPY . .
+COPY --from=catalogs /locale/ locale/
 
 # Static files are collected into the image: hashed names and compressed copies, served
 # by whitenoise. Production settings insist on a secret key even for this; a throwaway

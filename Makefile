@@ -10,7 +10,7 @@ PORT ?= 8000
 # The address every link is built from (cms site_address): where `make run` serves, by name.
 SITE_HOST := $(if $(filter 127.0.0.1 0.0.0.0 ::,$(HOST)),localhost,$(HOST))
 
-.PHONY: run test lint install demo bench fuzz example-app translations clean
+.PHONY: run test lint install catalogs messages demo bench fuzz example-app clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ demo: install
 	$(PY) manage.py site_address http://$(SITE_HOST):$(PORT)
 	$(PY) manage.py ensure_dev_admin
 
-run: demo
+run: catalogs demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install
@@ -35,14 +35,29 @@ lint: install
 	$(VENV)/bin/lint-imports
 	DATABASE_URL=sqlite:///:memory: $(PY) manage.py makemigrations --check --dry-run
 
-test: lint
+test: lint catalogs
 	$(PY) -m tests.run --numprocesses auto
 
-# Compiles the project's German catalogue after an edit of its .po. polib (a dev requirement)
-# does what GNU gettext's msgfmt would, so no system package is needed; the .mo is committed.
-CATALOGUE := locale/de/LC_MESSAGES/django
-translations: install
-	$(PY) -c "import polib; polib.pofile('$(CATALOGUE).po').save_as_mofile('$(CATALOGUE).mo')"
+# Compiles the catalogs (locale/<language>/LC_MESSAGES/django.po) into the .mo files Django
+# reads; they are built, not committed. Django's compilemessages runs GNU gettext's msgfmt
+# (Debian: gettext), which also checks every placeholder; where msgfmt is missing, polib (a
+# dev requirement) writes the same files, so `make run` still needs only Python and make.
+IGNORED := --ignore=.venv --ignore=var --ignore=node_modules
+catalogs: install
+	@if command -v msgfmt >/dev/null 2>&1; then \
+		$(PY) manage.py compilemessages $(IGNORED); \
+	else \
+		echo "msgfmt (GNU gettext) not found: compiling the catalogs with polib instead"; \
+		$(PY) -c "import pathlib, polib; [polib.pofile(str(po)).save_as_mofile(str(po.with_suffix('.mo'))) \
+			for po in sorted(pathlib.Path('locale').glob('*/LC_MESSAGES/django.po'))]"; \
+	fi
+
+# Brings the English catalog in step with the code after strings were added or changed
+# (needs GNU gettext's xgettext). German is the source language: the msgids are German, so
+# the German catalog holds only the corrections to Wagtail's admin and is left alone.
+# Then translate what is new or fuzzy in locale/en/LC_MESSAGES/django.po and `make catalogs`.
+messages: install
+	$(PY) manage.py makemessages --locale=en --no-obsolete --add-location=file $(IGNORED) --ignore=tests
 
 # The example app on http://localhost:8001, reading the API of `make run`.
 example-app:

@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
 from wagtail.models import (
     DraftStateMixin,
@@ -29,9 +30,9 @@ TEXT_MAX_LENGTH = 300
 
 
 class Severity(models.TextChoices):
-    INFORMATION = "information", "Information"
-    WARNING = "warning", "Warnung"
-    DANGER = "danger", "Gefahr"
+    INFORMATION = "information", _("Information")
+    WARNING = "warning", _("Warnung")
+    DANGER = "danger", _("Gefahr")
 
 
 class AlertQuerySet(models.QuerySet):

@@ -5,6 +5,7 @@ then keeps it current from the API without reloading."""
 from urllib.parse import urlencode
 
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from articles.api_filters import ARTICLE_FILTERS
 from articles.models import ArticlePage
@@ -29,11 +30,11 @@ def screen_items(screen: InfoScreen) -> list[dict]:
     if screen.show_news:
         articles = _narrowed(ARTICLE_FILTERS, ArticlePage.objects.live().public(), narrowing)
         for article in articles[:ITEMS_PER_KIND]:
-            items.append({"kind": "Nachricht", "title": article.title, "teaser": article.teaser})
+            items.append({"kind": _("Nachricht"), "title": article.title, "teaser": article.teaser})
     if screen.show_events:
         events = _narrowed(EVENT_FILTERS, EventPage.objects.live().public(), {**narrowing, "upcoming": True})
         for event in events[:ITEMS_PER_KIND]:
-            item = {"kind": "Veranstaltung", "title": event.title, "teaser": event.teaser}
+            item = {"kind": _("Veranstaltung"), "title": event.title, "teaser": event.teaser}
             items.append({**item, "when": event.next_start})
     return items
 

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -37,7 +38,7 @@ class ArticleIndexPage(FilteredIndexMixin, RoutablePageMixin, BasePage):
     cards_context_name = "articles"
 
     class Meta:
-        verbose_name = "Nachrichtenübersicht"
+        verbose_name = _("Nachrichtenübersicht")
         verbose_name_plural = "Nachrichtenübersichten"
 
     def get_articles(self):
@@ -146,7 +147,7 @@ class ArticlePage(BasePage):
     }
 
     class Meta:
-        verbose_name = "Nachricht"
+        verbose_name = _("Nachricht")
         verbose_name_plural = "Nachrichten"
 
     og_type = "article"

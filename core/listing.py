@@ -12,7 +12,7 @@ from django.core.paginator import Page, Paginator
 from django.http import Http404
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from .models import Category
 
@@ -35,9 +35,9 @@ def term_filter(model, label, empty_label, invalid_message):
 def category_filter():
     return term_filter(
         Category,
-        _lazy("Kategorie"),
-        _lazy("Alle Kategorien"),
-        _lazy("Diese Kategorie gibt es hier nicht. Es werden alle Kategorien gezeigt."),
+        gettext_lazy("Kategorie"),
+        gettext_lazy("Alle Kategorien"),
+        gettext_lazy("Diese Kategorie gibt es hier nicht. Es werden alle Kategorien gezeigt."),
     )
 
 

@@ -1,26 +1,29 @@
-"""The choices of an event's fields, importable without the models (filters, structured data)."""
+"""The choices of an event's fields, importable without the models (filters, structured data).
+
+The labels visitors read are translated; their msgids are the German the admin shows."""
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class AttendanceMode(models.TextChoices):
-    ON_SITE = "on_site", "Vor Ort"
-    ONLINE = "online", "Online"
-    HYBRID = "hybrid", "Vor Ort und online"
+    ON_SITE = "on_site", _("Vor Ort")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Vor Ort und online")
 
 
 class Registration(models.TextChoices):
-    NOT_NEEDED = "not_needed", "Keine Anmeldung nötig"
-    REQUIRED = "required", "Anmeldung erforderlich"
+    NOT_NEEDED = "not_needed", _("Keine Anmeldung nötig")
+    REQUIRED = "required", _("Anmeldung erforderlich")
 
 
 class Status(models.TextChoices):
-    SCHEDULED = "scheduled", "Findet statt"
-    CANCELLED = "cancelled", "Abgesagt"
-    POSTPONED = "postponed", "Verschoben, neuer Termin folgt"
-    RESCHEDULED = "rescheduled", "Auf neuen Termin verlegt"
-    MOVED_ONLINE = "moved_online", "Findet online statt"
+    SCHEDULED = "scheduled", _("Findet statt")
+    CANCELLED = "cancelled", _("Abgesagt")
+    POSTPONED = "postponed", _("Verschoben, neuer Termin folgt")
+    RESCHEDULED = "rescheduled", _("Auf neuen Termin verlegt")
+    MOVED_ONLINE = "moved_online", _("Findet online statt")
 
 
 def attendable(mode: str) -> Q:

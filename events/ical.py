@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone
 
 if TYPE_CHECKING:
@@ -143,7 +144,7 @@ def _description(page: EventPage, url: str) -> str:
     if page.teaser:
         parts.append(page.teaser)
     if page.stream_url and page.attendance_mode == page.AttendanceMode.HYBRID:
-        parts.append(f"Livestream: {page.stream_url}")
+        parts.append(_("Livestream: %(url)s") % {"url": page.stream_url})
     parts.append(url)
     return "\n\n".join(parts)
 

@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, F, OuterRef, Q, Subquery, When
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework.fields import DateTimeField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -154,7 +155,7 @@ class EventIndexPage(FilteredIndexMixin, RoutablePageMixin, BasePage):
     cards_context_name = "events"
 
     class Meta:
-        verbose_name = "Veranstaltungsübersicht"
+        verbose_name = _("Veranstaltungsübersicht")
         verbose_name_plural = "Veranstaltungsübersichten"
 
     def get_events(self):
@@ -435,7 +436,7 @@ class EventPage(RoutablePageMixin, BasePage):
     }
 
     class Meta:
-        verbose_name = "Veranstaltung"
+        verbose_name = _("Veranstaltung")
         verbose_name_plural = "Veranstaltungen"
 
     def clean(self):

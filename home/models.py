@@ -1,5 +1,6 @@
 from django.apps import apps
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -34,7 +35,7 @@ class HomePage(BasePage):
     api_field_shapes = {"body": shapes.ref("Body")}
 
     class Meta:
-        verbose_name = "Startseite"
+        verbose_name = _("Startseite")
         verbose_name_plural = "Startseiten"
 
     def json_ld_nodes(self, request) -> list[dict]:
@@ -95,5 +96,5 @@ class ContentPage(BasePage):
     }
 
     class Meta:
-        verbose_name = "Inhaltsseite"
+        verbose_name = _("Inhaltsseite")
         verbose_name_plural = "Inhaltsseiten"

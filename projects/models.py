@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -37,7 +38,7 @@ class ProjectIndexPage(FilteredIndexMixin, BasePage):
     cards_context_name = "projects"
 
     class Meta:
-        verbose_name = "Projektübersicht"
+        verbose_name = _("Projektübersicht")
         verbose_name_plural = "Projektübersichten"
 
     def get_projects(self):
@@ -172,7 +173,7 @@ class ProjectPage(BasePage):
     }
 
     class Meta:
-        verbose_name = "Projekt"
+        verbose_name = _("Projekt")
         verbose_name_plural = "Projekte"
 
     def clean(self):

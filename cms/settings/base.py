@@ -240,10 +240,13 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
-# The project's corrections to Wagtail's German (locale/de/LC_MESSAGES/django.po): strings
-# its catalogue leaves English or words oddly, and one vocabulary for the review steps.
-# The compiled django.mo is committed beside it; `make translations` rebuilds it.
+# The project's catalogs (locale/): the English of the website's strings, whose msgids are
+# German, and the project's corrections to Wagtail's German admin. The .mo files are built,
+# not committed: `make run` and `make test` compile them (README, "The website's words in
+# German and English").
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates, times and numbers per language, with the website's named formats (cms/formats/).
+FORMAT_MODULE_PATH = ["cms.formats"]
 
 # core/static/ is found as the core app's own folder; collectstatic gathers every app's
 # files into STATIC_ROOT, from where whitenoise serves them.

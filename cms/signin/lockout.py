@@ -1,6 +1,7 @@
 """What a locked-out client sees: the form it used (the admin's sign-in or a page's password
-form) again, with a German message saying that and until when it is refused, and the
-status 429 Too Many Requests."""
+form) again, with a message saying that and until when it is refused, and the status 429
+Too Many Requests. The message is in the active language: German in the admin, English for
+a page's password form under /en/."""
 
 from axes.helpers import get_client_username, get_cool_off
 from axes.models import AccessAttempt
@@ -10,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import time_format
+from django.utils.translation import gettext as _
 
 
 def pair_attempts(username: str | None, ip_address: str | None) -> tuple[int, timezone.datetime | None]:
@@ -32,11 +34,14 @@ def lockout_ends(request: HttpRequest, credentials: dict | None) -> timezone.dat
 
 def lockout_message(request: HttpRequest, credentials: dict | None) -> str:
     ends = lockout_ends(request, credentials)
-    until = f"bis {time_format(ends, 'H:i')} Uhr" if ends else "für einige Minuten"
-    return (
-        "Zu viele falsche Passwörter: Von diesem Gerät aus ist die Anmeldung "
-        f"{until} gesperrt, auch mit dem richtigen Passwort. Bitte versuchen Sie es danach erneut."
-    )
+    if ends:
+        until = _("bis %(time)s") % {"time": time_format(ends, "TIME_OF_DAY_FORMAT")}
+    else:
+        until = _("für einige Minuten")
+    return _(
+        "Zu viele falsche Passwörter: Von diesem Gerät aus ist die Anmeldung %(until)s gesperrt, "
+        "auch mit dem richtigen Passwort. Bitte versuchen Sie es danach erneut."
+    ) % {"until": until}
 
 
 def lockout_response(

@@ -18,7 +18,7 @@ from .navigation_tags import current_page, root_children
 
 register = template.Library()
 
-OG_LOCALES = {"de": "de_DE"}
+OG_LOCALES = {"de": "de_DE", "en": "en_GB"}
 
 
 @register.inclusion_tag("includes/feed_links.html", takes_context=True)

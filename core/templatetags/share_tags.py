@@ -4,15 +4,21 @@ script, font or pixel from a third-party host is ever loaded on our pages."""
 from urllib.parse import quote, urlencode
 
 from django import template
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
 
 def share_targets(url: str, title: str) -> list[dict]:
-    """The networks a visitor can share a page with, each as {name, href}."""
+    """The networks a visitor can share a page with, each as {name, href}; `by_mail` marks
+    the e-mail link, which opens the visitor's own mail program rather than a new tab."""
     text = f"{title} {url}"
     return [
-        {"name": "E-Mail", "href": f"mailto:?{urlencode({'subject': title, 'body': url}, quote_via=quote)}"},
+        {
+            "name": _("E-Mail"),
+            "href": f"mailto:?{urlencode({'subject': title, 'body': url}, quote_via=quote)}",
+            "by_mail": True,
+        },
         {"name": "Facebook", "href": f"https://www.facebook.com/sharer/sharer.php?{urlencode({'u': url})}"},
         {"name": "X", "href": f"https://x.com/intent/post?{urlencode({'text': title, 'url': url})}"},
         {

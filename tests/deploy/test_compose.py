@@ -239,6 +239,34 @@ def test_the_image_runs_the_web_command_as_an_unprivileged_user():
     assert "manage.py collectstatic --no-input" in DOCKERFILE.read_text()
 
 
+def test_the_image_gets_the_catalogs_compiled_in_a_stage_of_its_own():
+    """The .mo files are not committed: a build stage with GNU gettext compiles them, and the
+    image copies only its output over the code, so the image carries no gettext package."""
+    build_stage, image = DOCKERFILE.read_text().split("\nFROM python:3.11-slim-bookworm\n")
+
+    assert "FROM python:3.11-slim-bookworm AS catalogs" in build_stage
+    assert "apt-get install -y --no-install-recommends gettext" in build_stage
+    assert "gettext" not in image
+    assert image.index("COPY . .") < image.index("COPY --from=catalogs /locale/ locale/")
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext's msgfmt is not installed")
+def test_the_build_stages_compile_command_compiles_every_catalog(tmp_path):
+    (command,) = [
+        line[len("RUN ") :] for line in DOCKERFILE.read_text().splitlines() if line.startswith("RUN for po")
+    ]
+    shutil.copytree(PROJECT_DIR / "locale", tmp_path / "locale", ignore=shutil.ignore_patterns("*.mo"))
+
+    subprocess.run(["sh", "-c", command.replace("/locale/", f"{tmp_path}/locale/")], check=True)
+
+    assert sorted(
+        path.parent.parent.name for path in (tmp_path / "locale").glob("*/LC_MESSAGES/django.mo")
+    ) == [
+        "de",
+        "en",
+    ]
+
+
 def test_start_web_migrates_then_serves_with_gunicorn():
     script = START_WEB.read_text()
 

@@ -1,7 +1,8 @@
 // The "Ausblenden" button of each alert in the banner (alerts/banner.html). A hidden alert
 // stays hidden in this browser until it is published again in a new revision: the key is
 // the alert's id and its live revision's id. Without JavaScript there is no button, and
-// every alert stays visible.
+// every alert stays visible. The button's words come translated from the template
+// (`data-hide-text` on the region, `data-hide-label` on each alert).
 (function () {
     "use strict";
 
@@ -33,8 +34,8 @@
         var button = document.createElement("button");
         button.type = "button";
         button.className = "alert__hide";
-        button.textContent = "Ausblenden";
-        button.setAttribute("aria-label", "Hinweis „" + item.dataset.alertTitle + "“ ausblenden");
+        button.textContent = region.dataset.hideText;
+        button.setAttribute("aria-label", item.dataset.hideLabel);
         button.addEventListener("click", function () {
             remember(item.dataset.alertKey);
             item.hidden = true;

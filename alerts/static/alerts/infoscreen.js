@@ -1,7 +1,8 @@
 // The info screen (alerts/views.py): turns to the next item every `data-seconds` seconds and,
 // as often, asks the API for the current alerts, news and events. Requests carry
 // If-None-Match, so an unchanged list costs a 304; when the API cannot be reached, the
-// screen keeps what it shows.
+// screen keeps what it shows. It speaks the page's language: the kinds' words come
+// translated from the template (`data-news-kind`, `data-event-kind`), dates follow <html lang>.
 (function () {
   "use strict";
 
@@ -15,10 +16,13 @@
   var pageFilters = root.dataset.pageFilters ? "&" + root.dataset.pageFilters : "";
   var cache = {};
   var current = 0;
-  var whenFormat = new Intl.DateTimeFormat("de-DE", {
+  var language = document.documentElement.lang || "de";
+  var whenFormat = new Intl.DateTimeFormat(language === "en" ? "en-GB" : language, {
     weekday: "long", day: "numeric", month: "long", year: "numeric",
-    hour: "2-digit", minute: "2-digit", timeZone: "Europe/Berlin",
+    hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Europe/Berlin",
   });
+  // German writes "Uhr" after the time of day, as the server does (cms/formats/de).
+  var clockSuffix = language === "de" ? " Uhr" : "";
 
   function fetchJSON(url) {
     var headers = {Accept: "application/json"};
@@ -60,8 +64,8 @@
     if (!items.length) return;
     var nodes = items.map(function (page) {
       var item = element("li", "screen__item");
-      var kind = page.meta.type === "events.EventPage" ? "Veranstaltung" : "Nachricht";
-      if (page.next_start) kind += " · " + whenFormat.format(new Date(page.next_start)) + " Uhr";
+      var kind = page.meta.type === "events.EventPage" ? root.dataset.eventKind : root.dataset.newsKind;
+      if (page.next_start) kind += " · " + whenFormat.format(new Date(page.next_start)) + clockSuffix;
       item.append(element("p", "screen__kind", kind), element("h3", "screen__title", page.title));
       if (page.teaser) item.append(element("p", "screen__teaser", page.teaser));
       return item;
