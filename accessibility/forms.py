@@ -80,8 +80,9 @@ class BarrierReportForm(forms.Form):
     def __init__(self, *args, hosts: set[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.hosts = hosts
-        # A fresh timestamp on every form handed out, including one shown again with errors.
-        self.fields["started"].initial = started_token()
+        # A fresh timestamp on every form handed out, including one shown again with errors
+        # (whose own may have run out): the template writes this one, not the one sent.
+        self.fresh_started = started_token()
 
     def clean_page_url(self):
         path = site_path(self.cleaned_data["page_url"], self.hosts)

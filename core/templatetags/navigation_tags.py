@@ -69,7 +69,11 @@ def site_header(context):
     current = current_page(context)
     items = []
     if root:
-        for child in (page for page in root_children(context) if page.show_in_menus):
+        # The accessible offers have their own links in the header, never a second one in the menu.
+        offer_slugs = {slug for slug, _icon in ACCESSIBLE_OFFER_SLUGS}
+        for child in root_children(context):
+            if not child.show_in_menus or child.slug in offer_slugs:
+                continue
             if current and current.pk == child.pk:
                 aria_current = "page"
             elif current and current.path.startswith(child.path):
