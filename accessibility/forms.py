@@ -75,7 +75,8 @@ class BarrierReportForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
-    started = forms.CharField(widget=forms.HiddenInput)
+    # Checked in clean(), with a message a person can act on.
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, hosts: set[str], **kwargs):
         super().__init__(*args, **kwargs)
@@ -101,6 +102,8 @@ class BarrierReportForm(forms.Form):
         except (signing.BadSignature, TypeError, ValueError):
             # Expired, or not made by this site: either way, a fresh form is all it takes.
             raise forms.ValidationError(EXPIRED, code="expired") from None
-        if time.time() - started < MIN_FILL_SECONDS:
+        # A person correcting a field needs no word about speed; the form they get back
+        # carries a fresh timestamp anyway.
+        if time.time() - started < MIN_FILL_SECONDS and not self.errors:
             raise forms.ValidationError(TOO_FAST, code="too_fast")
         return cleaned

@@ -188,6 +188,14 @@ def test_a_form_sent_too_fast_is_rejected(client, report_page):
     assert BarrierReport.objects.count() == 0
 
 
+def test_a_person_correcting_a_field_hears_nothing_about_speed(client, report_page):
+    response = client.post("/barriere-melden/", report(description="", started=forms.started_token()))
+
+    summary = error_summary(response)[1]
+    assert summary.h2.get_text(strip=True) == "Bitte korrigieren Sie eine Angabe"
+    assert forms.TOO_FAST not in summary.get_text()
+
+
 @pytest.mark.parametrize(
     "started",
     [
@@ -200,6 +208,7 @@ def test_a_missing_or_forged_timestamp_is_rejected(client, report_page, started)
     response = client.post("/barriere-melden/", report(started=started))
 
     assert response.status_code == 400
+    assert forms.EXPIRED in error_summary(response)[1].get_text()
     assert BarrierReport.objects.count() == 0
 
 
