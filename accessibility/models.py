@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from modelcluster.fields import ParentalKey
 from rest_framework.fields import ReadOnlyField
@@ -29,9 +30,6 @@ from . import reports
 from .blocks import EASY_LANGUAGE_BODY_SHAPE, EasyLanguageBodyBlock
 from .forms import BarrierReportForm, site_path
 
-# The address the footer's "Barriere melden" link and the statement find the form under
-# (core.templatetags.navigation_tags names the same slug).
-REPORT_FORM_SLUG = "barriere-melden"
 TOO_MANY_REPORTS = (
     "Von Ihrem Anschluss sind in der letzten Stunde schon mehrere Meldungen eingegangen. Bitte "
     "versuchen Sie es später noch einmal oder schreiben Sie uns eine E-Mail."
@@ -301,11 +299,8 @@ class AccessibilityStatementPage(BasePage):
 
     def feedback_form(self, request=None):
         """The form "Barriere melden" of the same site, if visitors may open it."""
-        forms = BarrierReportPage.objects.sibling_of(self, inclusive=False).filter(slug=REPORT_FORM_SLUG)
-        return (
-            visible_pages(forms, request).first()
-            or visible_pages(BarrierReportPage.objects.sibling_of(self, inclusive=False), request).first()
-        )
+        # One query: a start page holds at most one form (max_count_per_parent).
+        return visible_pages(BarrierReportPage.objects.sibling_of(self, inclusive=False), request).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -458,7 +453,9 @@ class BarrierReport(models.Model):
         verbose_name_plural = "Barrieremeldungen"
 
     def __str__(self):
-        return f"{self.page_url} ({self.created_at:%d.%m.%Y %H:%M})" if self.created_at else self.page_url
+        if not self.created_at:
+            return self.page_url
+        return f"{self.page_url} ({timezone.localtime(self.created_at):%d.%m.%Y %H:%M})"
 
 
 class EasyLanguagePage(BasePage):

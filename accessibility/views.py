@@ -26,7 +26,7 @@ class BarrierReportInspectView(InspectView):
         if field_name == "created_at":
             return f"{timezone.localtime(self.object.created_at):%d.%m.%Y, %H:%M} Uhr"
         if field_name == "description":
-            return mark_safe(linebreaks(self.object.description, autoescape=True))  # noqa: S308
+            return mark_safe(linebreaks(self.object.description, autoescape=True))
         if field_name == "done":
             return "ja" if self.object.done else "nein"
         return super().get_field_display_value(field_name, field) or "–"
