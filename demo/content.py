@@ -13,6 +13,12 @@ from dataclasses import dataclass, field
 import factory
 from django.utils import timezone
 
+from accessibility.factories import (
+    AccessibilityStatementPageFactory,
+    BarrierReportPageFactory,
+    EasyLanguagePageFactory,
+    SignLanguagePageFactory,
+)
 from alerts.models import Orientation, Severity
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from articles.models import ArticleEventLink, ArticleProjectLink
@@ -22,6 +28,7 @@ from home.factories import ContentPageFactory, HomePageFactory
 from projects.factories import ProjectIndexPageFactory, ProjectPageFactory
 from projects.models import ProjectFunder, ProjectGoal, ProjectMilestone, ProjectPage, ProjectPartner
 
+from . import accessibility
 from .blocks import (
     accordion,
     call_to_action,
@@ -874,40 +881,6 @@ def privacy(r: Refs) -> dict:
     }
 
 
-def accessibility(r: Refs) -> dict:
-    return {
-        "title": "Barrierefreiheit",
-        "last_reviewed": r.today,
-        "body": [
-            paragraph(DEMO_NOTE),
-            paragraph(
-                "<p>Die Stadt Wuppertal möchte ihre Websites für alle Menschen zugänglich machen. "
-                "Diese Erklärung gilt für die Seiten des Modellprojekts Smart City.</p>"
-            ),
-            heading("Stand der Vereinbarkeit"),
-            paragraph(
-                "<p>Die Seiten sollen die Anforderungen der BITV 2.0 und der WCAG 2.2 auf Stufe AA "
-                "erfüllen. Sie werden laufend geprüft; bekannte Mängel beheben wir so schnell wie "
-                "möglich.</p>"
-            ),
-            heading("Barriere melden"),
-            paragraph(
-                "<p>Ist Ihnen eine Barriere aufgefallen? Schreiben Sie uns an "
-                f'<a href="mailto:{CONTACT_EMAIL}">{CONTACT_EMAIL}</a>. Wir antworten in der Regel '
-                "innerhalb von zwei Wochen.</p>"
-            ),
-            accordion(
-                "Erläuterungen und Hinweise",
-                (
-                    "Schlichtungsverfahren",
-                    "<p>Wenn Sie mit unserer Antwort nicht zufrieden sind, können Sie sich an die "
-                    "zuständige Ombudsstelle des Landes Nordrhein-Westfalen wenden.</p>",
-                ),
-            ),
-        ],
-    }
-
-
 PAGES = [
     PageSpec(HOME_SLUG, "", HomePageFactory, home),
     PageSpec("aktuelles", HOME_SLUG, ArticleIndexPageFactory, articles_index),
@@ -949,7 +922,19 @@ PAGES = [
     PageSpec("ueber-das-projekt", HOME_SLUG, ContentPageFactory, about),
     PageSpec("impressum", HOME_SLUG, ContentPageFactory, imprint),
     PageSpec("datenschutz", HOME_SLUG, ContentPageFactory, privacy),
-    PageSpec("barrierefreiheit", HOME_SLUG, ContentPageFactory, accessibility),
+    PageSpec("barrierefreiheit", HOME_SLUG, AccessibilityStatementPageFactory, accessibility.statement),
+    PageSpec("barriere-melden", HOME_SLUG, BarrierReportPageFactory, accessibility.report_form),
+    PageSpec("leichte-sprache", HOME_SLUG, EasyLanguagePageFactory, accessibility.easy_language_start),
+    PageSpec(
+        "so-benutzen-sie-die-website",
+        "leichte-sprache",
+        EasyLanguagePageFactory,
+        accessibility.easy_language_navigation,
+    ),
+    PageSpec(
+        "barriere-freiheit", "leichte-sprache", EasyLanguagePageFactory, accessibility.easy_language_statement
+    ),
+    PageSpec("gebaerdensprache", HOME_SLUG, SignLanguagePageFactory, accessibility.sign_language),
 ]
 
 

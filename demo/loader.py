@@ -139,7 +139,7 @@ class DemoContentLoader:
             parent = Page.get_first_root_node()
             # A site has one start page; adopt the one that is there, whatever its slug.
             found = HomePage.objects.child_of(parent).first()
-        if found is not None:
+        if found is not None and not self._outdated(found, spec):
             return found.specific
 
         page = spec.factory(parent=parent, slug=spec.slug, live=False, **spec.fields(self.refs))
@@ -149,6 +149,18 @@ class DemoContentLoader:
         page.save_revision(log_action=True).publish()
         self.created["pages"] += 1
         return page
+
+    def _outdated(self, found: Page, spec: PageSpec) -> bool:
+        """Whether `found` is a demo page of an earlier release whose type has changed since
+        (the content page "Barrierefreiheit" became the accessibility statement); then it is
+        deleted, to be built again, but only while no editor has changed it."""
+        if isinstance(found.specific, spec.factory._meta.model):
+            return False
+        revisions = list(found.revisions.values_list("user_id", flat=True)[:2])
+        if found.numchild or len(revisions) != 1 or revisions[0] is not None:
+            return False
+        found.delete()
+        return True
 
     def _alerts(self) -> None:
         for fields in alerts(self.refs):

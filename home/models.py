@@ -22,6 +22,12 @@ class HomePage(BasePage):
         "events.EventIndexPage",
         "projects.ProjectIndexPage",
         "home.ContentPage",
+        # BITV 2.0: the statement, the feedback form, Leichte Sprache and sign language
+        # (the accessibility app, named by label: it sits beside this app, not below it).
+        "accessibility.AccessibilityStatementPage",
+        "accessibility.BarrierReportPage",
+        "accessibility.EasyLanguagePage",
+        "accessibility.SignLanguagePage",
     ]
     # Each site's root is a HomePage directly under the tree root. No count limit:
     # further sites, and translations of this one, are more HomePages side by side.
@@ -71,7 +77,8 @@ class HomePage(BasePage):
 
 
 class ContentPage(BasePage):
-    """A generic page: Impressum, Datenschutz, Barrierefreiheit, "Über das Projekt"."""
+    """A generic page: Impressum, Datenschutz, "Über das Projekt". (The accessibility
+    statement has a page type of its own, accessibility.AccessibilityStatementPage.)"""
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]

@@ -12,7 +12,8 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 PACKAGES = [
     "cms", "demo", "webhooks", "preview", "api", "delivery",
-    "home", "alerts", "articles", "events", "projects", "core", "media", "shapes", "content_safety",
+    "home", "alerts", "accessibility", "articles", "events", "projects", "core", "media", "shapes",
+    "content_safety",
 ]  # fmt: skip
 
 
@@ -52,6 +53,16 @@ def test_the_core_importing_the_api_is_named(copy_of_the_project):
     assert result.returncode == 1
     assert "core is not allowed to import api" in result.stdout
     assert "core.shortcut -> api.router (l.1)" in result.stdout
+
+
+def test_the_core_importing_the_accessibility_app_is_named(copy_of_the_project):
+    """The header and footer find its pages by their addresses, never through its models."""
+    (copy_of_the_project / "core" / "report_link.py").write_text("from accessibility import models\n")
+
+    result = lint_imports(copy_of_the_project)
+
+    assert result.returncode == 1
+    assert "core is not allowed to import accessibility" in result.stdout
 
 
 def test_a_page_app_importing_delivery_is_named(copy_of_the_project):

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "events",
     "projects",
     "alerts",
+    "accessibility",
     "api",
     "delivery",
     "preview",
@@ -214,7 +215,7 @@ AXES_RESET_ON_SUCCESS = True
 # locked-out client tries again meanwhile: the time the message names holds.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "cms.signin.lockout.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "cms.signin.clients.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_address"
 # Successful sign-ins are not logged by axes: failed attempts are what the review needs, and
 # fewer personal data are kept.
 AXES_DISABLE_ACCESS_LOG = True
@@ -473,6 +474,9 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+# Where the form "Barriere melden" sends each report (comma-separated addresses); empty: the
+# reports are only listed in the admin ("Barrieremeldungen").
+BARRIER_REPORT_EMAIL = env_list("BARRIER_REPORT_EMAIL")
 WAGTAIL_I18N_ENABLED = False
 # Every date in the CMS is Berlin time, so editors have no time zone to choose (and the
 # account settings do not list 600 zone names in English).

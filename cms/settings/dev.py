@@ -8,6 +8,8 @@ DEBUG = env_bool("DJANGO_DEBUG", default=True)
 # A fixed key is acceptable only here: these settings never serve real users.
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Barrier reports show up in the console of `make run`.
+BARRIER_REPORT_EMAIL = env_list("BARRIER_REPORT_EMAIL", default=["barrierefreiheit@localhost"])
 # The development admin of `make run` signs in with its password alone (production requires a
 # second factor for superusers; see base.py).
 TWO_FACTOR_REQUIRED = False

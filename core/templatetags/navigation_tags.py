@@ -6,6 +6,8 @@ changes here. Wagtail caches the site on the request, so the tags below share on
 lookup per response.
 """
 
+from urllib.parse import urlencode
+
 from django import template
 from django.apps import apps
 from wagtail.models import Page
@@ -17,6 +19,12 @@ register = template.Library()
 
 # The pages German public websites must link from every page, in this order.
 LEGAL_PAGE_SLUGS = ("impressum", "datenschutz", "barrierefreiheit")
+# The form "Barriere melden" (accessibility app), linked from every page's footer with the
+# page's address, so the visitor need not type it.
+REPORT_FORM_SLUG = "barriere-melden"
+# The information in Leichte Sprache and German Sign Language that BITV 2.0 § 4 asks to be
+# found from every page (accessibility app), linked in the header, with the icon each shows.
+ACCESSIBLE_OFFER_SLUGS = (("leichte-sprache", "easy-language"), ("gebaerdensprache", "sign-language"))
 
 
 def _site_root(context):
@@ -61,7 +69,11 @@ def site_header(context):
     current = current_page(context)
     items = []
     if root:
-        for child in (page for page in root_children(context) if page.show_in_menus):
+        # The accessible offers have their own links in the header, never a second one in the menu.
+        offer_slugs = {slug for slug, _icon in ACCESSIBLE_OFFER_SLUGS}
+        for child in root_children(context):
+            if not child.show_in_menus or child.slug in offer_slugs:
+                continue
             if current and current.pk == child.pk:
                 aria_current = "page"
             elif current and current.path.startswith(child.path):
@@ -70,8 +82,20 @@ def site_header(context):
             else:
                 aria_current = None
             items.append({"title": child.title, "url": child.get_url(request), "aria_current": aria_current})
+    by_slug = {page.slug: page for page in root_children(context)} if root else {}
+    offers = [
+        {
+            "title": by_slug[slug].title,
+            "url": by_slug[slug].get_url(request),
+            "icon": icon,
+            "aria_current": bool(current and current.path.startswith(by_slug[slug].path)),
+        }
+        for slug, icon in ACCESSIBLE_OFFER_SLUGS
+        if slug in by_slug
+    ]
     return {
         "site_name": site_name(context),
+        "offers": offers,
         "root_url": root.get_url(request) if root else "/",
         "root_is_current": bool(root and current and root.pk == current.pk),
         "items": items,
@@ -101,13 +125,18 @@ def footer_links(context):
     if not root:
         return {"links": []}
     # Found by address, whatever their type (the legal pages are content pages).
-    pages = {page.slug: page for page in root_children(context) if page.slug in LEGAL_PAGE_SLUGS}
+    pages = {page.slug: page for page in root_children(context)}
     links = [
         {"title": pages[slug].title, "url": pages[slug].get_url(request)}
         for slug in LEGAL_PAGE_SLUGS
         if slug in pages
     ]
-    return {"links": links}
+    report_url = None
+    if REPORT_FORM_SLUG in pages:
+        report_url = pages[REPORT_FORM_SLUG].get_url(request)
+        if request is not None:
+            report_url += "?" + urlencode({"seite": request.path})
+    return {"links": links, "report_url": report_url}
 
 
 @register.simple_tag(takes_context=True)

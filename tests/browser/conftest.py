@@ -28,10 +28,13 @@ from django.db import connection, connections
 from django.test import override_settings
 from playwright.sync_api import Page, expect, sync_playwright
 from pytest_django.live_server_helper import LiveServer
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
 from wagtail.models import Page as WagtailPage
 from wagtail.models import Site
 
 from core.editorial.setup import APPROVERS
+from demo.accessibility import DGS_EXAMPLE_VIDEO
 from tests.database import restore_database
 
 BROWSER_TESTS_DIR = Path(__file__).parent
@@ -92,6 +95,25 @@ def _media_root(settings, browser_media_root):
     settings.MEDIA_ROOT = browser_media_root
 
 
+def store_demo_video_embed() -> None:
+    """The demo's one video (on the page "Gebärdensprache") as YouTube's oEmbed answer would
+    give it: this machine reaches no video platform, and without the answer the page shows
+    only the link, and the admin refuses to save the video block."""
+    Embed.objects.create(
+        hash=get_embed_hash(DGS_EXAMPLE_VIDEO),
+        url=DGS_EXAMPLE_VIDEO,
+        max_width=None,
+        type="video",
+        html=(
+            '<iframe src="https://www.youtube-nocookie.com/embed/oZNxrglfbYg" width="640" height="360">'
+            "</iframe>"
+        ),
+        provider_name="YouTube",
+        width=640,
+        height=360,
+    )
+
+
 @pytest.fixture(scope="session")
 def demo_server(django_db_setup, django_db_blocker, browser_media_root) -> Iterator[LiveServer]:
     """A live server on the demo site; its uploads and generated images are served too."""
@@ -105,6 +127,7 @@ def demo_server(django_db_setup, django_db_blocker, browser_media_root) -> Itera
             pristine = connection.creation.serialize_db_to_string()
         try:
             call_command("load_demo_content", stdout=io.StringIO())
+            store_demo_video_embed()
             server = LiveServer("localhost")
             try:
                 # Full URLs (canonical, share links) must point at this server, not at port 80.

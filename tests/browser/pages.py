@@ -7,7 +7,13 @@ EVENTS = "/veranstaltungen/"
 KICKOFF_EVENT = "/veranstaltungen/auftakt-smart-city-wuppertal/"
 PROJECTS = "/projekte/"
 MODEL_PROJECT = "/projekte/modellprojekt-smart-city-wuppertal/"
+IMPRINT = "/impressum/"
 ACCESSIBILITY_STATEMENT = "/barrierefreiheit/"
+BARRIER_REPORT = "/barriere-melden/"
+BARRIER_REPORT_CONFIRMATION = "/barriere-melden/danke/"
+EASY_LANGUAGE = "/leichte-sprache/"
+EASY_LANGUAGE_NAVIGATION = "/leichte-sprache/so-benutzen-sie-die-website/"
+SIGN_LANGUAGE = "/gebaerdensprache/"
 MISSING = "/diese-seite-gibt-es-nicht/"
 SEARCH = "/suche/?q=Veranstaltung"
 
@@ -20,7 +26,11 @@ PAGE_TYPES = {
     "event": KICKOFF_EVENT,
     "project-index": PROJECTS,
     "project": MODEL_PROJECT,
-    "content-page": ACCESSIBILITY_STATEMENT,
+    "content-page": IMPRINT,
+    "accessibility-statement": ACCESSIBILITY_STATEMENT,
+    "barrier-report-form": BARRIER_REPORT,
+    "easy-language": EASY_LANGUAGE,
+    "sign-language": SIGN_LANGUAGE,
 }
 
 NOTES_HEADING = "Erläuterungen und Hinweise"

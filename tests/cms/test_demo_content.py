@@ -22,10 +22,13 @@ from django.utils.html import escape
 from taggit.models import Tag
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision, Site
 
+from accessibility.models import AccessibilityStatementPage, EasyLanguagePage, SignLanguagePage
 from alerts.models import Alert, InfoScreen
 from articles.models import ArticleEventLink, ArticlePage, ArticleProjectLink
 from core.models import Category, Organisation, Person, Theme
 from events.models import EventDate, EventPage, Venue
+from home.factories import ContentPageFactory
+from home.models import ContentPage
 from media.models import CustomImage, CustomRendition
 from projects.models import ProjectFunder, ProjectGoal, ProjectMilestone, ProjectPage
 
@@ -114,7 +117,7 @@ class TestDemoSite:
         assert demo_runs.counts_after_second == demo_runs.counts_after_first
 
     def test_the_first_run_reports_what_it_created(self, demo_runs):
-        assert "21 pages" in demo_runs.first_output
+        assert "26 pages" in demo_runs.first_output
         assert "8 images" in demo_runs.first_output
         assert "1 alerts" in demo_runs.first_output
         assert "2 info screens" in demo_runs.first_output
@@ -167,6 +170,26 @@ class TestDemoSite:
     def test_the_accessibility_statement_says_when_it_was_last_reviewed(self):
         statement = Page.objects.get(slug="barrierefreiheit").specific
         assert statement.last_reviewed is not None
+
+    def test_the_accessibility_statement_is_its_own_page_type_listing_the_known_gaps(self):
+        statement = Page.objects.get(slug="barrierefreiheit").specific
+        assert isinstance(statement, AccessibilityStatementPage)
+        assert statement.title == "Erklärung zur Barrierefreiheit"
+        gaps = [barrier.what for barrier in statement.barriers.all()]
+        assert "Eingebettete Videos von YouTube und Vimeo" in gaps
+        assert "PDF-Dokumente in der Mediathek" in gaps
+
+    def test_leichte_sprache_has_a_start_page_and_two_pages_under_it(self):
+        start = EasyLanguagePage.objects.get(slug="leichte-sprache")
+        children = [page.title for page in start.get_children()]
+        assert children == ["So benutzen Sie die Website", "Barriere-Freiheit auf dieser Website"]
+        assert any(block.block_type == "word" for block in start.body)
+
+    def test_the_sign_language_page_has_a_video_with_its_transcript(self):
+        page = SignLanguagePage.objects.get(slug="gebaerdensprache")
+        video = page.videos[0].value
+        assert video["video"].url.startswith("https://www.youtube.com/watch?v=")
+        assert "Gebärdensprache" in video["transcript"].source
 
     def test_the_seed_article_keeps_its_date_category_and_title(self):
         article = seed_article()
@@ -293,3 +316,25 @@ def test_it_keeps_wagtails_welcome_page_once_an_editor_has_changed_it(db):
 
     assert Page.objects.filter(pk=placeholder.pk).exists()
     assert Site.objects.get(is_default_site=True).root_page.specific.title == "Smart City Wuppertal"
+
+
+def test_an_untouched_content_page_of_an_earlier_release_becomes_the_statement(site_tree):
+    """Sites built before the statement had a page type of its own get it on the next run."""
+    old = ContentPageFactory(parent=site_tree.home, slug="barrierefreiheit", live=False)
+    old.save_revision().publish()
+
+    load_demo_content()
+
+    statement = Page.objects.get(slug="barrierefreiheit").specific
+    assert isinstance(statement, AccessibilityStatementPage)
+
+
+def test_a_content_page_an_editor_changed_is_left_alone(site_tree, django_user_model):
+    editor = django_user_model.objects.create_user(username="redaktion", password="x")
+    old = ContentPageFactory(parent=site_tree.home, slug="barrierefreiheit", live=False)
+    old.save_revision().publish()
+    old.save_revision(user=editor).publish()
+
+    load_demo_content()
+
+    assert type(Page.objects.get(slug="barrierefreiheit").specific) is ContentPage

@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from articles.factories import ArticlePageFactory
-from cms.signin.clients import client_address
+from core.clients import client_address
 from core.editorial.setup import APPROVERS
 
 pytestmark = pytest.mark.django_db

@@ -20,6 +20,10 @@ PROJECT_PAGE_TYPES = [
     "events.EventPage",
     "projects.ProjectIndexPage",
     "projects.ProjectPage",
+    "accessibility.AccessibilityStatementPage",
+    "accessibility.BarrierReportPage",
+    "accessibility.EasyLanguagePage",
+    "accessibility.SignLanguagePage",
 ]
 
 

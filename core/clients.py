@@ -5,6 +5,9 @@ and the visitor's address is in X-Forwarded-For, which each proxy appends to. An
 send that header, though, so it is read only when the connection comes from a proxy named in
 TRUSTED_PROXIES, and then from the right: the first address that is not a trusted proxy is
 the last one a trusted proxy saw, whatever the client wrote to the left of it.
+
+Sign-in throttling (cms.signin) and the barrier report form (accessibility) count per client
+address, so it lives here, below both.
 """
 
 import ipaddress
