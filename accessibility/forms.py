@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.core import signing
+from django.utils.translation import gettext_lazy
 
 # Fewer seconds than a person needs to read the form and type a sentence.
 MIN_FILL_SECONDS = 3
@@ -14,13 +15,19 @@ MIN_FILL_SECONDS = 3
 MAX_FORM_AGE_SECONDS = 24 * 60 * 60
 _SALT = "accessibility.barrier-report.started"
 
-TOO_FAST = (
+# Visitors read these in the page's language (German msgids, locale/en for English).
+TOO_FAST = gettext_lazy(
     "Das Formular wurde sehr schnell abgeschickt. Bitte prüfen Sie Ihre Angaben und senden Sie "
     "es noch einmal."
 )
-EXPIRED = "Das Formular war zu lange geöffnet. Bitte senden Sie es noch einmal."
-HONEYPOT_FILLED = "Ihre Meldung konnte nicht angenommen werden. Bitte lassen Sie das Feld „Website“ leer."
-FOREIGN_ADDRESS = "Bitte geben Sie die Adresse einer Seite dieser Website an, z. B. /aktuelles/."
+EXPIRED = gettext_lazy("Das Formular war zu lange geöffnet. Bitte senden Sie es noch einmal.")
+HONEYPOT_FILLED = gettext_lazy(
+    "Ihre Meldung konnte nicht angenommen werden. Bitte lassen Sie das Feld „Website“ leer."
+)
+INVALID_EMAIL = gettext_lazy("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org.")
+FOREIGN_ADDRESS = gettext_lazy(
+    "Bitte geben Sie die Adresse einer Seite dieser Website an, z. B. /aktuelles/."
+)
 
 
 def started_token(at: float | None = None) -> str:
@@ -48,30 +55,32 @@ def site_path(address: str, hosts: set[str]) -> str | None:
 
 class BarrierReportForm(forms.Form):
     page_url = forms.CharField(
-        label="Adresse der Seite",
+        label=gettext_lazy("Adresse der Seite"),
         max_length=500,
-        help_text="Auf welcher Seite ist die Barriere? Zum Beispiel /aktuelles/.",
-        error_messages={"required": "Bitte geben Sie die Adresse der Seite an."},
+        help_text=gettext_lazy("Auf welcher Seite ist die Barriere? Zum Beispiel /aktuelles/."),
+        error_messages={"required": gettext_lazy("Bitte geben Sie die Adresse der Seite an.")},
     )
     description = forms.CharField(
-        label="Beschreibung der Barriere",
+        label=gettext_lazy("Beschreibung der Barriere"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Was funktioniert nicht? Womit sind Sie unterwegs, z. B. mit Screenreader, Tastatur oder "
-        "Vergrößerung?",
-        error_messages={"required": "Bitte beschreiben Sie die Barriere."},
+        help_text=gettext_lazy(
+            "Was funktioniert nicht? Womit sind Sie unterwegs, z. B. mit Screenreader, Tastatur oder "
+            "Vergrößerung?"
+        ),
+        error_messages={"required": gettext_lazy("Bitte beschreiben Sie die Barriere.")},
     )
     email = forms.EmailField(
-        label="E-Mail-Adresse (freiwillig)",
+        label=gettext_lazy("E-Mail-Adresse (freiwillig)"),
         required=False,
-        help_text="Nur wenn Sie eine Antwort möchten. Wir verwenden sie nur dafür.",
+        help_text=gettext_lazy("Nur wenn Sie eine Antwort möchten. Wir verwenden sie nur dafür."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={"invalid": "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org."},
+        error_messages={"invalid": INVALID_EMAIL},
     )
     # The honeypot: hidden from people and assistive technology (site.css, aria-hidden), left
     # out of the tab order, and named like a field bots love to fill.
     website = forms.CharField(
-        label="Website (bitte leer lassen)",
+        label=gettext_lazy("Website (bitte leer lassen)"),
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )

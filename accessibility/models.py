@@ -10,6 +10,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalKey
 from rest_framework.fields import ReadOnlyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -30,21 +31,21 @@ from . import reports
 from .blocks import EASY_LANGUAGE_BODY_SHAPE, EasyLanguageBodyBlock
 from .forms import BarrierReportForm, site_path
 
-TOO_MANY_REPORTS = (
+TOO_MANY_REPORTS = gettext_lazy(
     "Von Ihrem Anschluss sind in der letzten Stunde schon mehrere Meldungen eingegangen. Bitte "
     "versuchen Sie es später noch einmal oder schreiben Sie uns eine E-Mail."
 )
 
 
 class Conformity(models.TextChoices):
-    FULL = "vollstaendig", "vollständig vereinbar"
-    PARTIAL = "teilweise", "teilweise vereinbar"
-    NONE = "nicht", "nicht vereinbar"
+    FULL = "vollstaendig", gettext_lazy("vollständig vereinbar")
+    PARTIAL = "teilweise", gettext_lazy("teilweise vereinbar")
+    NONE = "nicht", gettext_lazy("nicht vereinbar")
 
 
 class EvaluationMethod(models.TextChoices):
-    SELF = "selbstbewertung", "Selbstbewertung"
-    EXTERNAL = "externe-pruefung", "Prüfung durch Dritte"
+    SELF = "selbstbewertung", gettext_lazy("Selbstbewertung")
+    EXTERNAL = "externe-pruefung", gettext_lazy("Prüfung durch Dritte")
 
 
 class StatementContactField(ReadOnlyField):

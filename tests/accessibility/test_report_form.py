@@ -167,7 +167,7 @@ def test_another_sites_address_is_refused(client, report_page):
 
     soup, summary = error_summary(response)
     assert response.status_code == 400
-    assert forms.FOREIGN_ADDRESS in summary.get_text()
+    assert str(forms.FOREIGN_ADDRESS) in summary.get_text()
     assert BarrierReport.objects.count() == 0
 
 
@@ -175,7 +175,7 @@ def test_a_filled_honeypot_is_rejected_and_nothing_is_stored(client, report_page
     response = client.post("/barriere-melden/", report(website="https://spam.example/"))
 
     assert response.status_code == 400
-    assert forms.HONEYPOT_FILLED in error_summary(response)[1].get_text()
+    assert str(forms.HONEYPOT_FILLED) in error_summary(response)[1].get_text()
     assert BarrierReport.objects.count() == 0
     assert mailoutbox == []
 
@@ -184,7 +184,7 @@ def test_a_form_sent_too_fast_is_rejected(client, report_page):
     response = client.post("/barriere-melden/", report(started=forms.started_token()))
 
     assert response.status_code == 400
-    assert forms.TOO_FAST in error_summary(response)[1].get_text()
+    assert str(forms.TOO_FAST) in error_summary(response)[1].get_text()
     assert BarrierReport.objects.count() == 0
 
 
@@ -193,7 +193,7 @@ def test_a_person_correcting_a_field_hears_nothing_about_speed(client, report_pa
 
     summary = error_summary(response)[1]
     assert summary.h2.get_text(strip=True) == "Bitte korrigieren Sie eine Angabe"
-    assert forms.TOO_FAST not in summary.get_text()
+    assert str(forms.TOO_FAST) not in summary.get_text()
 
 
 @pytest.mark.parametrize(
@@ -208,7 +208,7 @@ def test_a_missing_or_forged_timestamp_is_rejected(client, report_page, started)
     response = client.post("/barriere-melden/", report(started=started))
 
     assert response.status_code == 400
-    assert forms.EXPIRED in error_summary(response)[1].get_text()
+    assert str(forms.EXPIRED) in error_summary(response)[1].get_text()
     assert BarrierReport.objects.count() == 0
 
 
