@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
-from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 
 from content_safety import SafeURLField
 
@@ -52,7 +52,7 @@ class AlertQuerySet(models.QuerySet):
         return self.order_by(rank, "-first_published_at", "-pk")
 
 
-class Alert(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+class Alert(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model):
     # --- Content
     title = models.CharField(
         "Titel", max_length=120, help_text="Kurz und eindeutig, z. B. „Konzert abgesagt“."
@@ -116,7 +116,7 @@ class Alert(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models
         PublishingPanel(),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = "Hinweis"
         verbose_name_plural = "Hinweise"
 

@@ -57,6 +57,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    # Translating pages and snippets in the admin (README, "Languages"); its locales app
+    # replaces wagtail.locales (the "Sprachen" settings).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
@@ -101,7 +105,8 @@ MIDDLEWARE = [
     # ETag on every GET, and 304 when the client already has the same answer.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language from the address alone: /en/... English, everything else German (cms.language).
+    "cms.language.PathLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -231,10 +236,13 @@ WAGTAILADMIN_USER_LOGIN_FORM = "cms.signin.forms.LoginForm"
 TWO_FACTOR_REQUIRED = True
 TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS", default=["Freigabe"])
 
-# German is the content and admin language.
+# German is the admin language and the content's default; English pages live under /en/
+# (README, "Languages"). The admin stays German whatever the browser asks for.
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", "Deutsch")]
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
