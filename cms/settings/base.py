@@ -476,7 +476,6 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
-WAGTAIL_I18N_ENABLED = False
 # Every date in the CMS is Berlin time, so editors have no time zone to choose (and the
 # account settings do not list 600 zone names in English).
 WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]

@@ -10,7 +10,7 @@ from django import template
 from django.apps import apps
 from wagtail.models import Page
 
-from ..sites import site_for, site_name_for
+from ..sites import localized_root, site_for, site_name_for
 from ..visibility import is_visible, visible_pages
 
 register = template.Library()
@@ -20,8 +20,19 @@ LEGAL_PAGE_SLUGS = ("impressum", "datenschutz", "barrierefreiheit")
 
 
 def _site_root(context):
-    site = site_for(context.get("request"))
-    return site.root_page if site else None
+    """The site's start page in the request's language (its English translation under /en/),
+    read once per request."""
+    request = context.get("request")
+    root = getattr(request, _ROOT_ATTRIBUTE, None)
+    if root is None:
+        site = site_for(request)
+        root = localized_root(site) if site else None
+        if request is not None:
+            setattr(request, _ROOT_ATTRIBUTE, root)
+    return root
+
+
+_ROOT_ATTRIBUTE = "_localized_site_root"
 
 
 # Where the root's visible children are kept on the request: the menu, the footer and the
@@ -75,6 +86,9 @@ def site_header(context):
         "root_url": root.get_url(request) if root else "/",
         "root_is_current": bool(root and current and root.pk == current.pk),
         "items": items,
+        # For the language switcher inside the header (core.templatetags.language_tags).
+        "request": request,
+        "page": current,
     }
 
 
@@ -100,14 +114,32 @@ def footer_links(context):
     root = _site_root(context)
     if not root:
         return {"links": []}
-    # Found by address, whatever their type (the legal pages are content pages).
+    # Found by their German address, whatever their type (the legal pages are content pages).
     pages = {page.slug: page for page in root_children(context) if page.slug in LEGAL_PAGE_SLUGS}
+    site = site_for(request)
+    if site and root.pk != site.root_page_id:
+        pages = _legal_pages_translated(site.root_page, root.locale_id, request)
     links = [
         {"title": pages[slug].title, "url": pages[slug].get_url(request)}
         for slug in LEGAL_PAGE_SLUGS
         if slug in pages
     ]
     return {"links": links}
+
+
+def _legal_pages_translated(german_root, locale_id, request) -> dict:
+    """The legal pages under another language's home: each in that language where it has been
+    translated, else the German one (every page must link them, whatever its language)."""
+    german = visible_pages(Page.objects.child_of(german_root).filter(slug__in=LEGAL_PAGE_SLUGS), request)
+    pages = {page.slug: page for page in german}
+    translated = visible_pages(
+        Page.objects.filter(
+            locale_id=locale_id, translation_key__in=[p.translation_key for p in pages.values()]
+        ),
+        request,
+    )
+    by_key = {page.translation_key: page for page in translated}
+    return {slug: by_key.get(page.translation_key, page) for slug, page in pages.items()}
 
 
 @register.simple_tag(takes_context=True)
