@@ -526,8 +526,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = max(DOCUMENTS_MAX_SIZE, DOCUMENTS_MAX_TEXT_SIZE)
 MAX_REQUEST_BODY_SIZE = max(WAGTAILIMAGES_MAX_UPLOAD_SIZE, WAGTAILDOCS_MAX_UPLOAD_SIZE) + int(2.5 * MEGABYTE)
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend, each page stemmed in its language (core.search_backend).
+        "BACKEND": "core.search_backend",
         "SEARCH_CONFIG": "german",
+        "LANGUAGE_CONFIGS": {"de": "german", "en": "english"},
     }
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
