@@ -48,13 +48,10 @@ class DemoContentLoader:
         self.refs = Refs(today=today or timezone.localdate())
         self.created: Counter[str] = Counter()
 
+    @transaction.atomic
     def load(self) -> Counter:
         """Create what is missing and return how many objects of each kind were created."""
-        with transaction.atomic():
-            self._load_german()
-        # Each translation commits on its own: Wagtail publishes a page when the transaction
-        # commits, from the page as it was then, which inside one long transaction would write a
-        # parent's stale child count (treebeard's numchild) over the one its translated children set.
+        self._load_german()
         self._english()
         return self.created
 
@@ -182,8 +179,7 @@ class DemoContentLoader:
             page = Page.objects.get(pk=self.refs.pages[slug].pk).specific
             if page.has_translation(locale):
                 continue
-            with transaction.atomic():
-                self._translate_page(page, locale)
+            self._translate_page(page, locale)
 
     def _translate_page(self, page: Page, locale: Locale) -> None:
         source, _ = TranslationSource.get_or_create_from_instance(page)
@@ -204,7 +200,15 @@ class DemoContentLoader:
         for entry in po:
             entry.msgstr = english.STRINGS.get(entry.msgid, "")
         translation.import_po(po)
-        translation.save_target(publish=True)
+        original = source.get_source_instance()
+        if not isinstance(original, Page):
+            translation.save_target(publish=True)
+            return
+        # Saved as a draft and published here, from the page as it is now: wagtail-localize
+        # would publish when the transaction commits, from the page as it was when saved, and so
+        # write back a stale child count (treebeard's numchild) once its children are translated.
+        translation.save_target(publish=False)
+        original.get_translation(locale).get_latest_revision().publish()
 
     def _point_default_site_at(self, home: HomePage) -> None:
         site = Site.objects.filter(is_default_site=True).first()
