@@ -23,16 +23,21 @@ def _site_root(context):
     """The site's start page in the request's language (its English translation under /en/),
     read once per request."""
     request = context.get("request")
-    root = getattr(request, _ROOT_ATTRIBUTE, None)
+    root = getattr(request, ROOT_ATTRIBUTE, None)
     if root is None:
         site = site_for(request)
-        root = localized_root(site) if site else None
+        current = current_page(context)
+        if site and current and current.path.startswith(site.root_page.path):
+            # A page of the German tree: its start page is the site's, no lookup needed.
+            root = site.root_page
+        else:
+            root = localized_root(site) if site else None
         if request is not None:
-            setattr(request, _ROOT_ATTRIBUTE, root)
+            setattr(request, ROOT_ATTRIBUTE, root)
     return root
 
 
-_ROOT_ATTRIBUTE = "_localized_site_root"
+ROOT_ATTRIBUTE = "_localized_site_root"
 
 
 # Where the root's visible children are kept on the request: the menu, the footer and the
