@@ -2,13 +2,14 @@
 several apps use (categories, themes, organisations, people)."""
 
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from rest_framework.fields import CharField
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -67,6 +68,17 @@ class Term(TranslatableMixin, index.Indexed, models.Model):
         super().clean()
         if not self.slug:
             self.slug = german_slugify(self.name)
+        # Unique per language: the admin's form leaves the locale out, so Django would not check
+        # these constraints and the database would refuse the row with a server error.
+        locale_id = self.locale_id or Locale.get_default().pk
+        errors = {}
+        for field in ("name", "slug"):
+            value = getattr(self, field)
+            same = type(self).objects.filter(**{field: value}, locale_id=locale_id).exclude(pk=self.pk)
+            if same.exists():
+                errors[field] = f"„{value}“ gibt es in dieser Sprache schon."
+        if errors:
+            raise ValidationError(errors)
 
 
 class Category(Term):
