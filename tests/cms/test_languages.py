@@ -13,6 +13,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, TranslationSource
 
 from core.models import Category
+from delivery.frontend_cache import _url_of_path
 from demo.loader import DemoContentLoader
 from events.models import EventPage
 
@@ -152,3 +153,8 @@ def test_syncing_after_a_german_edit_updates_the_english_translation(demo, admin
         translation_of__data="Eintritt frei", locale=translation.target_locale
     ).exists()
     assert "Eintritt frei" in Client().get(ENGLISH_EVENT).text
+
+
+def test_an_english_page_is_purged_at_its_english_address(demo):
+    english = EventPage.objects.get(locale__language_code="en")
+    assert _url_of_path(english.url_path) == "http://localhost/en/events/kickoff-smart-city-wuppertal/"
