@@ -158,3 +158,8 @@ def test_syncing_after_a_german_edit_updates_the_english_translation(demo, admin
 def test_an_english_page_is_purged_at_its_english_address(demo):
     english = EventPage.objects.get(locale__language_code="en")
     assert _url_of_path(english.url_path) == "http://localhost/en/events/kickoff-smart-city-wuppertal/"
+
+
+def test_structured_data_names_the_page_language(client, demo):
+    assert '"inLanguage": "en"' in client.get(ENGLISH_EVENT).text
+    assert '"inLanguage": "de"' in client.get(GERMAN_EVENT).text
