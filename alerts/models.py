@@ -21,6 +21,7 @@ from wagtail.models import (
     PreviewableMixin,
     RevisionMixin,
     Site,
+    TranslatableMixin,
     WorkflowMixin,
 )
 
@@ -61,7 +62,15 @@ class AlertQuerySet(models.QuerySet):
         return self.order_by(rank, "-first_published_at", "-pk")
 
 
-class Alert(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, models.Model):
+class Alert(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    PreviewableMixin,
+    models.Model,
+):
     # --- Content
     title = models.CharField(
         "Titel", max_length=120, help_text="Kurz und eindeutig, z. B. „Konzert abgesagt“."
@@ -125,7 +134,7 @@ class Alert(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Previe
         PublishingPanel(),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = "Hinweis"
         verbose_name_plural = "Hinweise"
 

@@ -16,6 +16,7 @@ from wagtail.models import Page, Site
 from alerts.api import alert_data
 from alerts.models import Alert
 
+from .languages import LOCALE_PARAMETER, requested_language
 from .names import GermanViewNames
 from .params import CheckedParametersMixin
 
@@ -26,11 +27,12 @@ class AlertsAPIViewSet(GermanViewNames, CheckedParametersMixin, BaseAPIViewSet):
     model = Alert
     view_title = "Hinweise"
     view_summary = "Aktuelle Hinweise (Absagen, Störungen, Warnungen), die dringendsten zuerst."
-    known_query_parameters = frozenset(["path", "format"])
+    known_query_parameters = frozenset(["path", "format", LOCALE_PARAMETER])
 
     def alerts_listing_view(self, request):
         self.refuse_unknown_parameters()
-        alerts = self._current()
+        # In the language asked for, German by default (api.languages).
+        alerts = self._current().filter(locale__language_code=requested_language(request))
         path = request.GET.get("path")
         if path is not None:
             alerts = alerts.for_page(self._page_at(request, path))

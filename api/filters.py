@@ -21,12 +21,15 @@ from wagtail.api.v2.filters import (
     ChildOfFilter,
     DescendantOfFilter,
     FieldsFilter,
+    LocaleFilter,
     OrderingFilter,
     SearchFilter,
     TranslationOfFilter,
 )
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
 from wagtail.models import get_page_models
+
+from .languages import LanguageFilter
 
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 DATE_FORMAT = "a date as YYYY-MM-DD"
@@ -320,9 +323,10 @@ TREE_FILTERS = {
 
 
 def with_checked_fields(filter_backends) -> list:
-    """A Wagtail endpoint's filter backends with its field filters, ordering, search and tree
-    filters swapped for ours."""
+    """A Wagtail endpoint's filter backends with its field filters, ordering, search, tree
+    filters and locale filter swapped for ours."""
     ours = {
+        LocaleFilter: LanguageFilter,
         FieldsFilter: CheckedFieldsFilter,
         OrderingFilter: RandomOrderingFilter,
         SearchFilter: FilteredSearchFilter,

@@ -50,6 +50,7 @@ from shapes import (
 from .alerts import PATH_MAX_LENGTH
 from .errors import REQUEST_ID_HEADER
 from .filters import declared_parameters
+from .languages import language_codes
 from .occurrences import EVENT_PARAMETERS
 from .params import ID, META_GROUP, PAGE_ID, WholeNumber, field_whole_number, whole_number_parameters
 from .router import api_router
@@ -106,6 +107,7 @@ def shared_schemas() -> dict:
         ),
         **media_api.api_schemas(),
         **core_api_fields.api_schemas(),
+        "PageTranslation": PAGE_TRANSLATION_SCHEMA,
         "PageReference": object_schema(
             {
                 "id": integer(),
@@ -207,17 +209,47 @@ def page_meta_schema(view: str) -> dict:
         "search_description": string(),
         "first_published_at": nullable(date_time("When the page was first published.")),
         "alias_of": nullable(ref("PageReference")),
-        "locale": string("Language code, e.g. `de`."),
+        "locale": string("The page's language.", enum=LANGUAGE_CODES),
     }
     if view != LISTING:
         meta["parent"] = nullable(ref("PageReference") | {"description": "null for a site's home page."})
+    if view != LISTING:
+        meta["translations"] = array(
+            ref("PageTranslation"), "The page's versions in the other languages that visitors may open."
+        )
     return object_schema(
         meta,
         "About the page rather than its content. Lists carry `type`, `detail_url`, `html_url`, "
-        "`slug` and `first_published_at` unless `fields` says otherwise; detail responses "
-        "carry every key but `locale`, which only `fields=locale` adds.",
-        required=[key for key in meta if key != "locale"] if view != LISTING else False,
+        "`slug`, `first_published_at` and `locale` unless `fields` says otherwise; detail "
+        "responses carry every key (a preview: every key but `locale`).",
+        # A preview's meta (preview.api) need not name its locale or translations.
+        required=False
+        if view == LISTING
+        else [key for key in meta if view == DETAIL or key not in ("locale", "translations")],
     )
+
+
+LANGUAGE_CODES = language_codes()
+
+
+def locale_parameter() -> dict:
+    return _query(
+        "locale",
+        string(enum=LANGUAGE_CODES, default=settings.LANGUAGE_CODE),
+        "The language of the list: `de` (German, the default) or `en` (English). Another value is a 400.",
+    )
+
+
+PAGE_TRANSLATION_SCHEMA = object_schema(
+    {
+        "id": integer("The translation's page id."),
+        "locale": string("Its language.", enum=LANGUAGE_CODES),
+        "title": string(),
+        "html_url": nullable(string("The translation on the website.", format="uri")),
+        "detail_url": string("The translation in this API.", format="uri"),
+    },
+    "One other language version of a page.",
+)
 
 
 def page_type_label(model) -> str:
@@ -493,13 +525,9 @@ def query_parameters() -> dict:
         "translation_of": _query(
             "translation_of",
             {"anyOf": [page_id, string(enum=["root"])]},
-            "Only translations of this page id (room for the locales to come).",
+            "Only translations of this page id, in every language unless `locale` is given.",
         ),
-        "locale": _query(
-            "locale",
-            string(),
-            "Only pages in this language, e.g. `de`. An unknown language code is a 404.",
-        ),
+        "locale": locale_parameter(),
         "site": _query(
             "site",
             string(),
@@ -752,7 +780,7 @@ def _operations(name, endpoint, *, tag, noun, item, detail, listing_extra="", de
                     "304": NOT_MODIFIED,
                     "400": BAD_REQUEST,
                     **(
-                        {"404": error_response("The `locale` or `site` asked for does not exist.")}
+                        {"404": error_response("The `site` asked for does not exist.")}
                         if issubclass(endpoint, PagesAPIViewSet)
                         else {}
                     ),
@@ -998,6 +1026,7 @@ def alerts_paths() -> dict:
                         "alerts the website shows there, those for the whole site and those for the "
                         "page or a page above it. An address that is no page gets the whole site's.",
                     ),
+                    locale_parameter(),
                 ],
                 "responses": {
                     "200": listing_response(ref("Alert"), "current alerts"),

@@ -30,6 +30,7 @@ from .filters import (
     RandomOrderingFilter,
     with_checked_fields,
 )
+from .languages import TranslationsField
 from .names import GermanViewNames
 from .pagination import LinkedPagination
 from .params import CheckedParametersMixin
@@ -59,6 +60,7 @@ class RequestPageHtmlUrlField(PageHtmlUrlField):
 
 class CardPageSerializer(PageSerializer):
     html_url = RequestPageHtmlUrlField(read_only=True)
+    translations = TranslationsField()
 
     def to_representation(self, page):
         data = super().to_representation(page)
@@ -92,12 +94,18 @@ class CardPagesAPIViewSet(GermanViewNames, CheckedParametersMixin, PagesAPIViewS
             if backend is not CheckedFieldsFilter
         ),
     ]
+    # The page's other languages (api.languages), in detail answers.
+    meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
     known_query_parameters = PagesAPIViewSet.known_query_parameters | FILTER_PARAMETERS
 
     # A list serves cards; what the page types declare for their own screen
     # (core.api_fields.DetailAPIField: the body, image credits, a project's goals) would make
     # every list item as heavy as a detail response.
-    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, *detail_only_fields(get_page_models())]
+    detail_only_fields = [
+        *PagesAPIViewSet.detail_only_fields,
+        "translations",
+        *detail_only_fields(get_page_models()),
+    ]
 
     def get_serializer_class(self):
         if self.action == "listing_view":

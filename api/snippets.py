@@ -5,7 +5,8 @@ They are made from the directory list, not written out: each gives its entries i
 its model's `api_fields` describe, the same shape pages embed them in
 (core.api_fields.DirectoryEntryField). They work like Wagtail's other endpoints (`fields`,
 `limit`, `offset`, `order`, exact-match filters such as `?slug=`), list every field by default
-as entries are small, and come in name order.
+as entries are small, and come in name order, in the language `?locale=` asks for (German by
+default, api.languages).
 """
 
 from django.db.models import Prefetch
@@ -16,13 +17,15 @@ from core import directory
 from media.api import RENDITION_SPECS, ImageField
 
 from .filters import CheckedFieldsFilter, RandomOrderingFilter
+from .languages import LOCALE_PARAMETER, LanguageFilter
 from .names import GermanViewNames
 from .pagination import LinkedPagination
 from .params import CheckedParametersMixin
 
 
 class DirectoryAPIViewSet(GermanViewNames, CheckedParametersMixin, BaseAPIViewSet):
-    filter_backends = [CheckedFieldsFilter, RandomOrderingFilter]
+    filter_backends = [CheckedFieldsFilter, LanguageFilter, RandomOrderingFilter]
+    known_query_parameters = BaseAPIViewSet.known_query_parameters | {LOCALE_PARAMETER}
     pagination_class = LinkedPagination
 
     @classmethod

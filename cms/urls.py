@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -69,7 +70,6 @@ urlpatterns = [
     # Ahead of Wagtail's own pattern for the same address, which keeps the URL name.
     re_path(r"^documents/(\d+)/(.*)$", serve_document),
     path("documents/", include(wagtaildocs_urls)),
-    path("suche/", search, name="search"),
     path("infoscreen/<slug:slug>/", info_screen, name="info_screen"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": VisiblePagesSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
@@ -90,8 +90,15 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, view=serve_public_media, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's page serving comes last: it matches every remaining path.
-urlpatterns += [path("", include(wagtail_urls))]
+# What visitors read in their language comes last: German unprefixed, as always, English under
+# /en/ (README, "Languages"); cms.middleware.PathLanguageMiddleware takes the language from the
+# address alone. Wagtail's page serving (with the pages' feeds and calendars) matches every
+# remaining path.
+urlpatterns += i18n_patterns(
+    path("suche/", search, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 # JSON with a request id for server errors under /api/, the HTML error page elsewhere.
 handler500 = "api.errors.server_error"

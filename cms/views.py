@@ -18,7 +18,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from core.listing import paginate
-from core.sites import site_for
+from core.sites import localized_root, site_for
 from core.visibility import visible_pages
 from media.api import absolute_url
 
@@ -68,7 +68,10 @@ def search(request):
     hits = []
     site = site_for(request)
     if query and site:
-        pages = visible_pages(Page.objects.in_site(site), request).specific().defer_streamfields()
+        # The pages in the visitor's language: under /en/ the English tree, stemmed in English
+        # (core.search_backend).
+        pages = Page.objects.descendant_of(localized_root(site), inclusive=True)
+        pages = visible_pages(pages, request).specific().defer_streamfields()
         # "and": every word must occur, as visitors expect from a site search.
         results = paginate(request, pages.search(query, operator="and"), SEARCH_RESULTS_PER_PAGE)
         hits = [SearchHit(page, page.specific_class._meta.verbose_name) for page in results]
@@ -88,7 +91,11 @@ class VisiblePagesSitemap(Sitemap):
     """Wagtail's sitemap, listing only the pages visitors may open (no expired ones either)."""
 
     def items(self):
-        pages = self.get_wagtail_site().root_page.get_descendants(inclusive=True)
+        # Every language's tree: the German home and its translations (README, "Languages").
+        homes = self.get_wagtail_site().root_page.get_translations(inclusive=True)
+        pages = Page.objects.none()
+        for home in homes:
+            pages |= Page.objects.descendant_of(home, inclusive=True)
         return visible_pages(pages, self.request).order_by("path").defer_streamfields().specific()
 
 

@@ -2,13 +2,14 @@
 several apps use (categories, themes, organisations, people)."""
 
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from rest_framework.fields import CharField
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.models import Page
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -32,14 +33,14 @@ def german_slugify(text: str) -> str:
     return slugify(text.translate(GERMAN_TRANSLITERATION))
 
 
-class Term(index.Indexed, models.Model):
-    """A named term editors sort content by; the slug is derived from the name when left empty."""
+class Term(TranslatableMixin, index.Indexed, models.Model):
+    """A named term editors sort content by; the slug is derived from the name when left empty.
+    Translatable: each language has its own name and slug, unique within that language."""
 
-    name = models.CharField("Name", max_length=80, unique=True)
+    name = models.CharField("Name", max_length=80)
     slug = models.SlugField(
         "Kurzname für Adressen",
         max_length=80,
-        unique=True,
         blank=True,
         help_text="Wird in Filteradressen verwendet. Leer lassen, um ihn aus dem Namen zu bilden.",
     )
@@ -51,7 +52,7 @@ class Term(index.Indexed, models.Model):
     api_fields = [APIField("name"), APIField("slug")]
     api_field_shapes = {"name": shapes.string("The name to show.")}
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         abstract = True
         ordering = ["name"]
 
@@ -67,6 +68,17 @@ class Term(index.Indexed, models.Model):
         super().clean()
         if not self.slug:
             self.slug = german_slugify(self.name)
+        # Unique per language: the admin's form leaves the locale out, so Django would not check
+        # these constraints and the database would refuse the row with a server error.
+        locale_id = self.locale_id or Locale.get_default().pk
+        errors = {}
+        for field in ("name", "slug"):
+            value = getattr(self, field)
+            same = type(self).objects.filter(**{field: value}, locale_id=locale_id).exclude(pk=self.pk)
+            if same.exists():
+                errors[field] = f"„{value}“ gibt es in dieser Sprache schon."
+        if errors:
+            raise ValidationError(errors)
 
 
 class Category(Term):
@@ -77,6 +89,10 @@ class Category(Term):
     class Meta(Term.Meta):
         verbose_name = "Kategorie"
         verbose_name_plural = "Kategorien"
+        constraints = [
+            models.UniqueConstraint(fields=["name", "locale"], name="category_name_unique_per_locale"),
+            models.UniqueConstraint(fields=["slug", "locale"], name="category_slug_unique_per_locale"),
+        ]
 
 
 class Theme(Term):
@@ -94,12 +110,17 @@ class Theme(Term):
     class Meta(Term.Meta):
         verbose_name = "Themenfeld"
         verbose_name_plural = "Themenfelder"
+        constraints = [
+            models.UniqueConstraint(fields=["name", "locale"], name="theme_name_unique_per_locale"),
+            models.UniqueConstraint(fields=["slug", "locale"], name="theme_slug_unique_per_locale"),
+        ]
 
 
-class Organisation(index.Indexed, models.Model):
-    """A funder, partner or organiser, e.g. a ministry, a bank or a local association."""
+class Organisation(TranslatableMixin, index.Indexed, models.Model):
+    """A funder, partner or organiser, e.g. a ministry, a bank or a local association.
+    Translatable: the English version carries the organisation's English name."""
 
-    name = models.CharField("Name", max_length=200, unique=True)
+    name = models.CharField("Name", max_length=200)
     short_name = models.CharField(
         "Abkürzung", max_length=40, blank=True, help_text="z. B. „BMWSB“ oder „KfW“."
     )
@@ -133,10 +154,13 @@ class Organisation(index.Indexed, models.Model):
         index.AutocompleteField("name"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = "Organisation"
         verbose_name_plural = "Organisationen"
+        constraints = [
+            models.UniqueConstraint(fields=["name", "locale"], name="organisation_name_unique_per_locale"),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.short_name})" if self.short_name else self.name

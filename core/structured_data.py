@@ -9,6 +9,7 @@ are the parts they share.
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.translation import get_language
 from wagtail.images.models import SourceImageIOError
 
 from media.api import absolute_url
@@ -52,6 +53,8 @@ def json_ld(page, request) -> dict | None:
     nodes = page.json_ld_nodes(request) if hasattr(page, "json_ld_nodes") else []
     if not nodes:
         return None
+    # The language the page is written in: the one its address names (README, "Languages").
+    nodes = [{**node, "inLanguage": get_language()} for node in nodes]
     if len(nodes) == 1:
         return {"@context": SCHEMA, **nodes[0]}
     return {"@context": SCHEMA, "@graph": nodes}

@@ -42,6 +42,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
 from django_tasks import task
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
@@ -200,7 +201,9 @@ def _url_of_path(url_path: str) -> str | None:
     """The public address of a page's tree path ("/smart-city/aktuelles/alt/"), as Wagtail builds it."""
     for root in Site.get_site_root_paths():
         if url_path.startswith(root.root_path):
-            return root.root_url + reverse("wagtail_serve", args=[url_path[len(root.root_path) :]])
+            # In the tree's language: an English page's address starts with /en/ (README, "Languages").
+            with translation.override(root.language_code):
+                return root.root_url + reverse("wagtail_serve", args=[url_path[len(root.root_path) :]])
     return None
 
 

@@ -12,7 +12,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
+from wagtail_localize.models import Translation, TranslationSource
 
 from alerts.models import Alert, InfoScreen
 from core.factories import CategoryFactory, OrganisationFactory, PersonFactory, ThemeFactory
@@ -23,6 +24,7 @@ from home.models import HomePage
 from media.factories import ImageFactory
 from media.models import CustomImage
 
+from . import english
 from .content import (
     CATEGORIES,
     INFO_SCREENS,
@@ -49,6 +51,11 @@ class DemoContentLoader:
     @transaction.atomic
     def load(self) -> Counter:
         """Create what is missing and return how many objects of each kind were created."""
+        self._load_german()
+        self._english()
+        return self.created
+
+    def _load_german(self) -> None:
         root_collection = Collection.get_first_root_node()
         for spec in IMAGES:
             self.refs.images[spec.key] = self._image(spec, root_collection)
@@ -60,7 +67,6 @@ class DemoContentLoader:
         self._remove_wagtail_placeholder()
         self._alerts()
         self._info_screens()
-        return self.created
 
     def _get_or_create(self, label: str, model, lookup: dict, factory, **fields):
         found = model.objects.filter(**lookup).first()
@@ -176,6 +182,45 @@ class DemoContentLoader:
             _, created = InfoScreen.objects.get_or_create(slug=fields["slug"], defaults=fields)
             if created:
                 self.created["info screens"] += 1
+
+    def _english(self) -> None:
+        """The English versions of the start page, the sections, the seed article and the
+        kickoff event, as wagtail-localize translations, with the snippets they point to."""
+        locale, _ = Locale.objects.get_or_create(language_code="en")
+        for slug in english.PAGES:
+            page = Page.objects.get(pk=self.refs.pages[slug].pk).specific
+            if page.has_translation(locale):
+                continue
+            self._translate_page(page, locale)
+
+    def _translate_page(self, page: Page, locale: Locale) -> None:
+        source, _ = TranslationSource.get_or_create_from_instance(page)
+        for segment in source.relatedobjectsegment_set.select_related("object"):
+            related = segment.object.get_instance(page.locale)
+            if not related.has_translation(locale):
+                self._translate(TranslationSource.get_or_create_from_instance(related)[0], locale)
+                self.created["English snippets"] += 1
+        self._translate(source, locale)
+        self.created["English pages"] += 1
+
+    @staticmethod
+    def _translate(source: TranslationSource, locale: Locale) -> None:
+        """Translate as an editor does in wagtail-localize's editor: each string of the German
+        original gets its English text (english.STRINGS); the translation is then published."""
+        translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+        po = translation.export_po()
+        for entry in po:
+            entry.msgstr = english.STRINGS.get(entry.msgid, "")
+        translation.import_po(po)
+        original = source.get_source_instance()
+        if not isinstance(original, Page):
+            translation.save_target(publish=True)
+            return
+        # Saved as a draft and published here, from the page as it is now: wagtail-localize
+        # would publish when the transaction commits, from the page as it was when saved, and so
+        # write back a stale child count (treebeard's numchild) once its children are translated.
+        translation.save_target(publish=False)
+        original.get_translation(locale).get_latest_revision().publish()
 
     def _point_default_site_at(self, home: HomePage) -> None:
         site = Site.objects.filter(is_default_site=True).first()

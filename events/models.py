@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 
 import shapes
@@ -37,8 +37,9 @@ from .structured_data import events
 END_BEFORE_START = "Das Ende darf nicht vor dem Beginn liegen."
 
 
-class Venue(index.Indexed, models.Model):
-    """A place where events happen, with the address and coordinates for maps."""
+class Venue(TranslatableMixin, index.Indexed, models.Model):
+    """A place where events happen, with the address and coordinates for maps. Translatable:
+    the name and the accessibility notes are text visitors read in their language."""
 
     name = models.CharField("Name", max_length=200)
     street = models.CharField("Straße und Hausnummer", max_length=200, blank=True)
@@ -107,7 +108,7 @@ class Venue(index.Indexed, models.Model):
         index.AutocompleteField("name"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = "Veranstaltungsort"
         verbose_name_plural = "Veranstaltungsorte"

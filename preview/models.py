@@ -9,6 +9,7 @@ from django.core import signing
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
+from wagtail.models import Locale
 
 TOKEN_SALT = "preview.snapshot"
 TOKEN_PLACEHOLDER = "{token}"
@@ -90,7 +91,11 @@ class PreviewSnapshot(models.Model):
         """The previewed page, built in memory; nothing is saved."""
         model = self.content_type.model_class()
         if self.page_id is None:
-            return model.from_serializable_data(self.content)
+            page = model.from_serializable_data(self.content)
+            if page.locale_id is None:
+                # A new page gets its locale when first saved; until then, its answer says German.
+                page.locale = Locale.get_default()
+            return page
         # Tree position, publishing state and the like come from the stored page, as for
         # a revision; the content comes from the snapshot.
         return model.objects.get(pk=self.page_id).with_content_json(self.content)

@@ -58,6 +58,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    # Translating pages and snippets in the admin (README, "Languages"); its locales app
+    # replaces wagtail.locales (the "Sprachen" settings).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
@@ -104,7 +108,8 @@ MIDDLEWARE = [
     # ETag on every GET, and 304 when the client already has the same answer.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language from the address alone: /en/... English, everything else German (cms.language).
+    "cms.language.PathLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -234,10 +239,13 @@ WAGTAILADMIN_USER_LOGIN_FORM = "cms.signin.forms.LoginForm"
 TWO_FACTOR_REQUIRED = True
 TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS", default=["Freigabe"])
 
-# German is the content and admin language.
+# German is the admin language and the content's default; English pages live under /en/
+# (README, "Languages"). The admin stays German whatever the browser asks for.
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", "Deutsch")]
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch")]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -477,7 +485,6 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 # Where the form "Barriere melden" sends each report (comma-separated addresses); empty: the
 # reports are only listed in the admin ("Barrieremeldungen").
 BARRIER_REPORT_EMAIL = env_list("BARRIER_REPORT_EMAIL")
-WAGTAIL_I18N_ENABLED = False
 # Every date in the CMS is Berlin time, so editors have no time zone to choose (and the
 # account settings do not list 600 zone names in English).
 WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
@@ -528,8 +535,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = max(DOCUMENTS_MAX_SIZE, DOCUMENTS_MAX_TEXT_SIZE)
 MAX_REQUEST_BODY_SIZE = max(WAGTAILIMAGES_MAX_UPLOAD_SIZE, WAGTAILDOCS_MAX_UPLOAD_SIZE) + int(2.5 * MEGABYTE)
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend, each page stemmed in its language (core.search_backend).
+        "BACKEND": "core.search_backend",
         "SEARCH_CONFIG": "german",
+        "LANGUAGE_CONFIGS": {"de": "german", "en": "english"},
     }
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

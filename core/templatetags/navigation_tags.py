@@ -12,7 +12,7 @@ from django import template
 from django.apps import apps
 from wagtail.models import Page
 
-from ..sites import site_for, site_name_for
+from ..sites import localized_root, site_for, site_name_for
 from ..visibility import is_visible, visible_pages
 
 register = template.Library()
@@ -28,8 +28,24 @@ ACCESSIBLE_OFFER_SLUGS = (("leichte-sprache", "easy-language"), ("gebaerdensprac
 
 
 def _site_root(context):
-    site = site_for(context.get("request"))
-    return site.root_page if site else None
+    """The site's start page in the request's language (its English translation under /en/),
+    read once per request."""
+    request = context.get("request")
+    root = getattr(request, ROOT_ATTRIBUTE, None)
+    if root is None:
+        site = site_for(request)
+        current = current_page(context)
+        if site and current and current.path.startswith(site.root_page.path):
+            # A page of the German tree: its start page is the site's, no lookup needed.
+            root = site.root_page
+        else:
+            root = localized_root(site) if site else None
+        if request is not None:
+            setattr(request, ROOT_ATTRIBUTE, root)
+    return root
+
+
+ROOT_ATTRIBUTE = "_localized_site_root"
 
 
 # Where the root's visible children are kept on the request: the menu, the footer and the
@@ -47,6 +63,29 @@ def root_children(context) -> list[Page]:
         children = list(visible_pages(Page.objects.child_of(root), request)) if root else []
         if request is not None:
             setattr(request, _ROOT_CHILDREN_ATTRIBUTE, children)
+    return children
+
+
+# Where the German start page's visible children are kept on the request of a page in
+# another language (a German page has them as its root_children).
+_GERMAN_CHILDREN_ATTRIBUTE = "_visible_german_children"
+
+
+def german_children(context) -> dict[str, Page]:
+    """The German start page's visible children by slug: the pages every page links whatever
+    its language (legal pages, "Barriere melden", Leichte Sprache, Gebärdensprache) are found
+    by their German address. Free on German pages (root_children), one query per request on
+    the pages of another language."""
+    request = context.get("request")
+    root = _site_root(context)
+    site = site_for(request)
+    if root is None or site is None or root.pk == site.root_page_id:
+        return {page.slug: page for page in root_children(context)}
+    children = getattr(request, _GERMAN_CHILDREN_ATTRIBUTE, None)
+    if children is None:
+        children = {page.slug: page for page in visible_pages(Page.objects.child_of(site.root_page), request)}
+        if request is not None:
+            setattr(request, _GERMAN_CHILDREN_ATTRIBUTE, children)
     return children
 
 
@@ -82,7 +121,8 @@ def site_header(context):
             else:
                 aria_current = None
             items.append({"title": child.title, "url": child.get_url(request), "aria_current": aria_current})
-    by_slug = {page.slug: page for page in root_children(context)} if root else {}
+    # Leichte Sprache and Gebärdensprache are German offers: linked from every language's pages.
+    by_slug = german_children(context) if root else {}
     offers = [
         {
             "title": by_slug[slug].title,
@@ -99,6 +139,9 @@ def site_header(context):
         "root_url": root.get_url(request) if root else "/",
         "root_is_current": bool(root and current and root.pk == current.pk),
         "items": items,
+        # For the language switcher inside the header (core.templatetags.language_tags).
+        "request": request,
+        "page": current,
     }
 
 
@@ -124,8 +167,12 @@ def footer_links(context):
     root = _site_root(context)
     if not root:
         return {"links": []}
-    # Found by address, whatever their type (the legal pages are content pages).
-    pages = {page.slug: page for page in root_children(context)}
+    # Found by their German address, whatever their type (the legal pages are content pages);
+    # under another language's home each in that language where it has been translated.
+    pages = german_children(context)
+    site = site_for(request)
+    if site and root.pk != site.root_page_id:
+        pages = _translated(pages, [*LEGAL_PAGE_SLUGS, REPORT_FORM_SLUG], root.locale_id, request)
     links = [
         {"title": pages[slug].title, "url": pages[slug].get_url(request)}
         for slug in LEGAL_PAGE_SLUGS
@@ -137,6 +184,20 @@ def footer_links(context):
         if request is not None:
             report_url += "?" + urlencode({"seite": request.path})
     return {"links": links, "report_url": report_url}
+
+
+def _translated(german: dict, slugs: list[str], locale_id: int, request) -> dict:
+    """The German pages of these slugs, each replaced by its version in the language of
+    `locale_id` where one is visible (every page must link them, whatever its language)."""
+    pages = {slug: german[slug] for slug in slugs if slug in german}
+    translated = visible_pages(
+        Page.objects.filter(
+            locale_id=locale_id, translation_key__in=[page.translation_key for page in pages.values()]
+        ),
+        request,
+    )
+    by_key = {page.translation_key: page for page in translated}
+    return {slug: by_key.get(page.translation_key, page) for slug, page in pages.items()}
 
 
 @register.simple_tag(takes_context=True)

@@ -541,7 +541,10 @@ def long_body(site_tree, count):
 # for all renditions, one for the stored video embeds, one for the view restrictions that
 # page links respect: 11. The image credits: 1. The related events and projects (none
 # here): their links, 2.
-DETAIL_QUERIES = 22
+# Languages (README, "Languages") add three: the site, whose start page's translations Wagtail's
+# API looks pages up under, the page's locale (meta.locale) and its translations
+# (meta.translations, api.languages).
+DETAIL_QUERIES = 25
 
 
 @pytest.fixture

@@ -323,7 +323,10 @@ def project_with(site_tree, size):
 # restrictions (read once per request, core.visibility), the articles, their images'
 # renditions, tags and locales: five. The upcoming events as cards: the same with further
 # dates for tags, but without the view restrictions, read already: four.
-PROJECT_DETAIL_QUERIES = 25
+# Languages (README, "Languages") add three: the site, whose start page's translations Wagtail's
+# API looks pages up under, the page's locale (meta.locale) and its translations
+# (meta.translations, api.languages).
+PROJECT_DETAIL_QUERIES = 28
 
 
 @pytest.mark.parametrize("size", [1, 3])
@@ -348,7 +351,8 @@ def test_a_project_detail_costs_the_same_queries_however_many_entries(
 # projects: the links, then their pages, two each. The related events' further dates, for
 # their next date: 1 (their images, none here, would add their renditions). The view
 # restrictions that page links respect, read once for all of them: 1.
-ARTICLE_DETAIL_QUERIES = 14
+# Languages add three, as for a project above.
+ARTICLE_DETAIL_QUERIES = 17
 
 
 @pytest.mark.parametrize("size", [1, 5])

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.usefixtures("pages_saved_by_the_browser_removed")
 
 
 def open_new_article_form(page: Page) -> None:
-    news = ArticleIndexPage.objects.get()
+    news = ArticleIndexPage.objects.get(locale__language_code="de")
     page.goto(reverse("wagtailadmin_pages:add", args=["articles", "articlepage", news.pk]))
 
 

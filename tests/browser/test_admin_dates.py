@@ -21,7 +21,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def open_new_page_form(page: Page, model, parent_model, title: str) -> None:
-    parent = parent_model.objects.get()
+    parent = parent_model.objects.get(locale__language_code="de")
     meta = model._meta
     page.goto(reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, parent.pk]))
     page.get_by_role("textbox", name="Titel").fill(title)

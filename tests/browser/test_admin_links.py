@@ -16,7 +16,7 @@ def article_with_text(demo_server, django_db_blocker):
     """A draft news item with one paragraph, committed for the live server while this module runs."""
     with django_db_blocker.unblock():
         article = ArticlePageFactory(
-            parent=ArticleIndexPage.objects.get(),
+            parent=ArticleIndexPage.objects.get(locale__language_code="de"),
             title="Anmeldung zum Workshop",
             live=False,
             body=[("paragraph", "<p>Anmeldeformular</p>")],

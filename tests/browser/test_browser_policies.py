@@ -217,7 +217,7 @@ def draft_article(demo_server, django_db_blocker):
     """A draft news item with one paragraph and no image, committed while this module runs."""
     with django_db_blocker.unblock():
         article = ArticlePageFactory(
-            parent=ArticleIndexPage.objects.get(),
+            parent=ArticleIndexPage.objects.get(locale__language_code="de"),
             title="Entwurf unter der Richtlinie",
             live=False,
             hero_image=None,
@@ -280,7 +280,11 @@ def test_the_admins_other_views_report_no_violation(editor_watch, view, argument
     args = {
         None: [],
         "home": [home.pk],
-        "article-form": ["articles", "articlepage", ArticleIndexPage.objects.get().pk],
+        "article-form": [
+            "articles",
+            "articlepage",
+            ArticleIndexPage.objects.get(locale__language_code="de").pk,
+        ],
         "image": [get_image_model().objects.order_by("pk").first().pk],
     }[argument]
 

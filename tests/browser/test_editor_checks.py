@@ -22,7 +22,7 @@ def article_with_skipped_heading(demo_server, django_db_blocker):
     server while this module runs."""
     with django_db_blocker.unblock():
         article = ArticlePageFactory(
-            parent=ArticleIndexPage.objects.get(),
+            parent=ArticleIndexPage.objects.get(locale__language_code="de"),
             title="Überschriften mit Lücke",
             live=False,
             body=[

@@ -108,7 +108,8 @@ def test_every_page_links_the_news_feed_and_the_event_calendar(client, site_tree
     soup = get_html(client, page)
 
     alternates = [
-        (link["type"], link["title"], link["href"]) for link in soup.head.find_all("link", rel="alternate")
+        (link["type"], link["title"], link["href"])
+        for link in soup.head.find_all("link", rel="alternate", type=True)
     ]
     assert alternates == [
         ("application/atom+xml", "Aktuelles", "/aktuelles/feed/"),
@@ -119,7 +120,7 @@ def test_every_page_links_the_news_feed_and_the_event_calendar(client, site_tree
 def test_the_linked_feeds_answer(client, site_tree):
     soup = get_html(client, site_tree.home)
 
-    for link in soup.head.find_all("link", rel="alternate"):
+    for link in soup.head.find_all("link", rel="alternate", type=True):
         response = client.get(link["href"])
         assert response.status_code == 200
         assert response["Content-Type"].startswith(link["type"])
@@ -130,7 +131,9 @@ def test_a_site_without_a_news_section_links_only_the_calendar(client, site_tree
 
     soup = get_html(client, site_tree.home)
 
-    assert [link["type"] for link in soup.head.find_all("link", rel="alternate")] == ["text/calendar"]
+    assert [link["type"] for link in soup.head.find_all("link", rel="alternate", type=True)] == [
+        "text/calendar"
+    ]
 
 
 # Canonical URL, Open Graph, Twitter card

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("alerts", "0002_infoscreen"),
+        ("alerts", "0003_alert_translatable"),
         ("cms", "0005_admin_time_zone_for_everyone"),
         ("projects", "0001_initial"),
     ]
