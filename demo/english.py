@@ -15,6 +15,8 @@ PAGES = [
     "projekte",
     "auftakt-smart-city-wuppertal",
     "live-auftakt-von-smart-wuppertal",
+    "barrierefreiheit",
+    "barriere-melden",
 ]
 
 # The German source string -> its English translation, for every page and snippet above.
@@ -28,6 +30,51 @@ STRINGS = {
     "Stadt Wuppertal": "City of Wuppertal",
     "Stufenloser Zugang über den Hof, barrierefreies WC im Erdgeschoss.": (
         "Step-free access through the courtyard, accessible toilet on the ground floor."
+    ),
+    # The accessibility statement and the form "Barriere melden"
+    "Erklärung zur Barrierefreiheit": "Accessibility statement",
+    "barrierefreiheit": "accessibility",
+    "Wie barrierefrei diese Website ist, was noch fehlt und wie Sie uns Barrieren melden.": (
+        "How accessible this website is, what is still missing and how to report barriers to us."
+    ),
+    "Die Stadt Wuppertal möchte ihre Websites für alle Menschen zugänglich machen. Diese Erklärung "
+    "gilt für die Website des Modellprojekts Smart City Wuppertal. Sie ist der Beispieltext der "
+    "Demo-Installation und ersetzt keine rechtlich geprüfte Fassung.": (
+        "The City of Wuppertal wants its websites to be accessible to everyone. This statement "
+        "applies to the website of the Smart City Wuppertal model project. It is the sample text "
+        "of the demo installation and does not replace a legally reviewed version."
+    ),
+    "BITV 2.0 (EN 301 549, WCAG 2.1 Stufe AA)": "BITV 2.0 (EN 301 549, WCAG 2.1 level AA)",
+    "Redaktion und Entwicklung Smart City: automatische Prüfung jedes Seitentyps mit axe-core bei "
+    "jeder Änderung, Bedienung mit Tastatur und ohne JavaScript": (
+        "Smart City editorial and development team: an automatic check of every page type with "
+        "axe-core on every change, use with the keyboard and without JavaScript"
+    ),
+    "Stadt Wuppertal, Redaktion Smart City": "City of Wuppertal, Smart City editorial team",
+    "Stadt Wuppertal<br/>Redaktion Smart City<br/>Johannes-Rau-Platz 1<br/>42275 Wuppertal": (
+        "Stadt Wuppertal<br/>Redaktion Smart City<br/>Johannes-Rau-Platz 1<br/>42275 Wuppertal<br/>Germany"
+    ),
+    "Für Stellen des Landes Nordrhein-Westfalen und der Kommunen dort ist außerdem die Ombudsstelle "
+    "für barrierefreie Informationstechnik bei der Beauftragten der Landesregierung für Menschen "
+    "mit Behinderung ansprechbar.": (
+        "Bodies of the state of North Rhine-Westphalia and its municipalities can also be reported "
+        "to the ombudsman's office for accessible information technology of the state government's "
+        "commissioner for people with disabilities."
+    ),
+    "Barriere melden": "Report a barrier",
+    "barriere-melden": "report-a-barrier",
+    "Sagen Sie uns, wo Sie auf dieser Website auf eine Barriere stoßen.": (
+        "Tell us where you come across a barrier on this website."
+    ),
+    "Ist Ihnen auf einer Seite eine Barriere aufgefallen? Beschreiben Sie sie bitte kurz. Geben "
+    "Sie eine E-Mail-Adresse an, wenn Sie eine Antwort möchten.": (
+        "Have you come across a barrier on one of our pages? Please describe it briefly. Give an "
+        "e-mail address if you would like an answer."
+    ),
+    "Vielen Dank für Ihre Meldung. Wir prüfen sie und antworten, wenn Sie eine E-Mail-Adresse "
+    "angegeben haben, in der Regel innerhalb von zwei Wochen.": (
+        "Thank you for your report. We will look into it and, if you gave an e-mail address, "
+        "usually answer within two weeks."
     ),
     # Start page
     "Neuigkeiten, Termine und Projekte aus dem Modellprojekt Smart City: wie digitale Werkzeuge "

@@ -10,11 +10,14 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth.models import Group
-from django.test import Client
+from django.core.cache import cache
+from django.db import transaction
+from django.test import Client, override_settings
 from wagtail.models import Page, Site
 
 from articles.factories import ArticleIndexPageFactory
 from core.editorial.setup import APPROVERS, WRITERS
+from demo.loader import DemoContentLoader
 from events.factories import EventIndexPageFactory
 from home.factories import HomePageFactory
 from home.models import HomePage
@@ -82,3 +85,16 @@ def approver_client(approver):
     client = Client()
     client.force_login(approver)
     return client
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo site, German and English, loaded once for a test module and rolled back after
+    it; the module's tests each run in their own transaction inside it (mark them django_db)."""
+    media_root = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media_root), transaction.atomic():
+        DemoContentLoader().load()
+        yield
+        transaction.set_rollback(True)
+    # Wagtail caches the sites' root paths; none of the rolled-back pages may linger there.
+    cache.clear()

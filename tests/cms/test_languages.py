@@ -5,37 +5,22 @@ import datetime
 import re
 
 import pytest
-from django.core.cache import cache
-from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, TranslationSource
 
 from core.models import Category
 from delivery.frontend_cache import _url_of_path
-from demo.loader import DemoContentLoader
 from events.models import EventPage
 
 GERMAN_EVENT = "/veranstaltungen/auftakt-smart-city-wuppertal/"
 ENGLISH_EVENT = "/en/events/kickoff-smart-city-wuppertal/"
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo site with its English pages, loaded once for the module and rolled back after it."""
-    media_root = tmp_path_factory.mktemp("languages-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media_root), transaction.atomic():
-        DemoContentLoader().load()
-        yield
-        transaction.set_rollback(True)
-    # Wagtail caches the sites' root paths; none of the rolled-back pages may linger there.
-    cache.clear()
-
-
 @pytest.fixture(autouse=True)
 def _db(db):
-    """Every test runs in its own transaction inside the module's demo site."""
+    """Every test runs in its own transaction inside the module's demo site (tests/conftest.py)."""
 
 
 def alternates(html: str) -> dict[str, str]:
