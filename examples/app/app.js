@@ -9,24 +9,90 @@
  *   article:  GET pages/<id>/              (#artikel/<id> in the address)
  *   preview:  GET preview/?token=<token>   (?preview=<token>, opened by the admin)
  * The OpenAPI description at /api/v2/openapi.json documents every field used here.
+ *
+ * German or English: ?lang=en in the address (German without it, as in the CMS). The lists ask
+ * for that language (locale=en), the app's own words and dates follow it, and an open article
+ * switches to its translation from the detail answer's meta.translations.
  */
 
 const params = new URLSearchParams(location.search);
 const API = new URL(params.get("api") || document.querySelector('meta[name="cms-api"]').content);
 
-const dateFormat = new Intl.DateTimeFormat("de-DE", { dateStyle: "long", timeZone: "Europe/Berlin" });
-const fullDateFormat = new Intl.DateTimeFormat("de-DE", { dateStyle: "full", timeZone: "Europe/Berlin" });
-const timeFormat = new Intl.DateTimeFormat("de-DE", { timeStyle: "short", timeZone: "Europe/Berlin" });
-/* "Montag, 7. März 2022, 17:00 Uhr": times are always shown in Berlin time, as the city announces them. */
-const formatDateTime = (date) => `${fullDateFormat.format(date)}, ${timeFormat.format(date)} Uhr`;
-const ATTENDANCE = { on_site: "vor Ort", online: "online", hybrid: "vor Ort und online" };
-/* An event that does not take place as planned says so, as on the website (its `status`). */
-const STATUS = {
-  cancelled: "Abgesagt",
-  postponed: "Verschoben, neuer Termin folgt",
-  rescheduled: "Auf neuen Termin verlegt",
-  moved_online: "Findet online statt",
+/* Dates and times are always shown in Berlin time, as the city announces them. */
+function dateFormats(locale) {
+  const zone = { timeZone: "Europe/Berlin" };
+  return {
+    date: new Intl.DateTimeFormat(locale, { dateStyle: "long", ...zone }),
+    fullDate: new Intl.DateTimeFormat(locale, { dateStyle: "full", ...zone }),
+    time: new Intl.DateTimeFormat(locale, { timeStyle: "short", ...zone }),
+  };
+}
+
+/* The app's own words; the content comes from the API in the same language. The event words
+ * are the website's (events/choices.py and its English translation). */
+const WORDS = {
+  de: {
+    formats: dateFormats("de-DE"),
+    /* "Montag, 7. März 2022, 17:00 Uhr" */
+    dateTime: (date, time) => `${date}, ${time} Uhr`,
+    title: "Smart City – Beispiel-App",
+    note: "Beispiel-Client für die Inhalte-API",
+    language: "Sprache",
+    loading: "Inhalte werden geladen …",
+    loadError: (reason) => `Die Inhalte konnten nicht geladen werden (${reason}).`,
+    news: "Aktuelles",
+    events: "Nächste Veranstaltungen",
+    noEvents: "Derzeit sind keine Veranstaltungen angekündigt.",
+    back: "← Zur Übersicht",
+    preview: "Vorschau: Dieser Entwurf ist noch nicht veröffentlicht.",
+    credits: "Bildnachweise",
+    links: "Links",
+    notTranslated: "Dieser Artikel ist nicht auf Deutsch verfügbar. Hier die Übersicht.",
+    attendance: { on_site: "vor Ort", online: "online", hybrid: "vor Ort und online" },
+    /* An event that does not take place as planned says so, as on the website (its `status`). */
+    status: {
+      cancelled: "Abgesagt",
+      postponed: "Verschoben, neuer Termin folgt",
+      rescheduled: "Auf neuen Termin verlegt",
+      moved_online: "Findet online statt",
+    },
+  },
+  en: {
+    formats: dateFormats("en-GB"),
+    /* "Monday 7 March 2022, 17:00" */
+    dateTime: (date, time) => `${date}, ${time}`,
+    title: "Smart City – example app",
+    note: "Example client for the content API",
+    language: "Language",
+    loading: "Loading content …",
+    loadError: (reason) => `The content could not be loaded (${reason}).`,
+    news: "News",
+    events: "Upcoming events",
+    noEvents: "No events are announced at the moment.",
+    back: "← Back to the overview",
+    preview: "Preview: this draft is not published yet.",
+    credits: "Image credits",
+    links: "Links",
+    notTranslated: "This article is not available in English. Here is the overview.",
+    attendance: { on_site: "on site", online: "online", hybrid: "on site and online" },
+    status: {
+      cancelled: "Cancelled",
+      postponed: "Postponed, new date to follow",
+      rescheduled: "Moved to a new date",
+      moved_online: "Takes place online",
+    },
+  },
 };
+
+/* The chosen language lives in the address (?lang=en), so a reload or a shared link keeps it. */
+function currentLanguage() {
+  const lang = new URLSearchParams(location.search).get("lang");
+  return Object.hasOwn(WORDS, lang ?? "") ? lang : "de";
+}
+
+let words = WORDS[currentLanguage()];
+const formatDate = (date) => words.formats.date.format(date);
+const formatDateTime = (date) => words.dateTime(words.formats.fullDate.format(date), words.formats.time.format(date));
 /* Where a link to a page of the CMS opens inside the app, by page type; other pages open on the website. */
 const APP_ROUTES = {
   "articles.ArticlePage": (id) => `#artikel/${id}`,
@@ -173,7 +239,7 @@ function showStatus(message, isError = false) {
 }
 
 function articleCard(article) {
-  const meta = [article.date && dateFormat.format(new Date(article.date)), article.category?.name]
+  const meta = [article.date && formatDate(new Date(article.date)), article.category?.name]
     .filter(Boolean)
     .join(" · ");
   return el(
@@ -192,8 +258,8 @@ function articleCard(article) {
 
 function eventItem(event) {
   const start = new Date(event.next_start || event.start);
-  const where = [event.venue?.name, ATTENDANCE[event.attendance_mode]].filter(Boolean).join(", ");
-  const status = STATUS[event.status];
+  const where = [event.venue?.name, words.attendance[event.attendance_mode]].filter(Boolean).join(", ");
+  const status = words.status[event.status];
   return el(
     "li",
     { className: status ? `status-${event.status}` : null },
@@ -201,33 +267,38 @@ function eventItem(event) {
     el(
       "p",
       { className: "meta" },
-      el("time", { dateTime: start.toISOString() }, event.all_day ? dateFormat.format(start) : formatDateTime(start)),
+      el("time", { dateTime: start.toISOString() }, event.all_day ? formatDate(start) : formatDateTime(start)),
       where ? ` · ${where}` : null,
     ),
   );
 }
 
-async function showOverview() {
+async function showOverview(isCurrent) {
   document.getElementById("article").hidden = true;
   document.getElementById("overview").hidden = false;
-  document.title = "Smart City – Beispiel-App";
+  document.title = words.title;
+  const locale = currentLanguage();
   const [news, events] = await Promise.all([
     getJSON("pages/", {
       type: "articles.ArticlePage",
       fields: "teaser,date,category,hero_image",
       limit: 6,
+      locale,
     }),
     getJSON("pages/", {
       type: "events.EventPage",
       upcoming: "true",
       fields: "start,all_day,next_start,status,attendance_mode,venue",
       limit: 5,
+      locale,
     }),
   ]);
+  /* A quick switch back and forth: only the lists of the language now chosen are shown. */
+  if (!isCurrent()) return;
   document.getElementById("news").replaceChildren(...news.items.map(articleCard));
   const eventList = document.getElementById("events");
   eventList.replaceChildren(...events.items.map(eventItem));
-  if (!events.items.length) eventList.replaceChildren(el("li", {}, "Derzeit sind keine Veranstaltungen angekündigt."));
+  if (!events.items.length) eventList.replaceChildren(el("li", {}, words.noEvents));
 }
 
 function link(value) {
@@ -254,7 +325,7 @@ const BLOCKS = {
     el("aside", {}, el("h2", {}, value.title), value.text ? el("p", {}, value.text) : null, el("p", {}, link(value.link))),
   link: (value) => el("p", {}, link(value)),
   link_list: (value) =>
-    el("nav", { ariaLabel: value.title || "Links" }, value.title ? el("h2", {}, value.title) : null, el("ul", {}, ...value.links.map((item) => el("li", {}, link(item))))),
+    el("nav", { ariaLabel: value.title || words.links }, value.title ? el("h2", {}, value.title) : null, el("ul", {}, ...value.links.map((item) => el("li", {}, link(item))))),
   accordion: (value) =>
     el("section", {}, el("h2", {}, value.title), ...value.items.map((item) => el("details", {}, el("summary", {}, item.title), html(item.body)))),
   document: (value) =>
@@ -265,45 +336,105 @@ const BLOCKS = {
     el("p", {}, el("a", { href: pageHref(value.event) }, value.event.title), ` – ${formatDateTime(new Date(value.event.start))}`),
 };
 
-function renderArticle(page, isPreview) {
+/* The page shown in #article, whose meta.translations the language switch reads. */
+let shownPage = null;
+
+function renderArticle(page, isPreview, keepFocus) {
   const article = document.getElementById("article");
   const credits = page.image_credits || [];
   /* replaceChildren, unlike el(), would print null as the text "null": leave the empty parts out. */
   const parts = [
-    isPreview ? el("p", { className: "preview-note" }, "Vorschau: Dieser Entwurf ist noch nicht veröffentlicht.") : null,
-    el("p", {}, el("a", { href: "#" }, "← Zur Übersicht")),
+    isPreview ? el("p", { className: "preview-note" }, words.preview) : null,
+    el("p", {}, el("a", { href: "#" }, words.back)),
     el("h1", {}, page.title),
-    page.date ? el("p", { className: "meta" }, dateFormat.format(new Date(page.date))) : null,
+    page.date ? el("p", { className: "meta" }, formatDate(new Date(page.date))) : null,
     page.teaser ? el("p", {}, el("strong", {}, page.teaser)) : null,
     picture(page.hero_image, "hero"),
     ...(page.body || []).map((block) => BLOCKS[block.type]?.(block.value)).filter(Boolean),
-    credits.length ? el("p", { className: "credits" }, `Bildnachweise: ${credits.map((credit) => credit.line).join("; ")}`) : null,
+    credits.length ? el("p", { className: "credits" }, `${words.credits}: ${credits.map((credit) => credit.line).join("; ")}`) : null,
   ];
   article.replaceChildren(...parts.filter((part) => part !== null && part !== undefined && part !== false));
   document.getElementById("overview").hidden = true;
   article.hidden = false;
+  shownPage = page;
   document.title = `${page.title} – Smart City`;
-  document.getElementById("main").focus();
+  if (!keepFocus) document.getElementById("main").focus();
 }
 
-async function route() {
-  showStatus("Inhalte werden geladen …");
+/* The app's own words, <html lang> and the switch's state, in the language of the address. */
+function applyLanguage() {
+  const lang = currentLanguage();
+  words = WORDS[lang];
+  document.documentElement.lang = lang;
+  for (const node of document.querySelectorAll("[data-text]")) node.textContent = words[node.dataset.text];
+  for (const node of document.querySelectorAll("[data-label]")) node.setAttribute("aria-label", words[node.dataset.label]);
+  for (const button of document.querySelectorAll("button[data-lang]")) {
+    button.setAttribute("aria-pressed", String(button.dataset.lang === lang));
+  }
+}
+
+/* Puts the language and the screen into the address without a new history entry. */
+function setAddress(lang, hash) {
+  const url = new URL(location.href);
+  if (lang === "de") url.searchParams.delete("lang");
+  else url.searchParams.set("lang", lang);
+  url.hash = hash;
+  history.replaceState(null, "", url);
+}
+
+let latestRoute = 0;
+
+/* notice: what the status line says once the screen is shown. switched: the reader has just
+ * chosen the language, so it stays as chosen and the focus stays on the switch. */
+async function route({ notice = "", switched = false } = {}) {
+  const ticket = ++latestRoute;
+  const isCurrent = () => ticket === latestRoute;
+  shownPage = null;
+  applyLanguage();
+  showStatus(words.loading);
   try {
     const token = params.get("preview");
     const match = location.hash.match(/^#artikel\/(\d+)$/);
-    if (token) renderArticle(await getJSON("preview/", { token }), true);
-    else if (match) renderArticle(await getJSON(`pages/${match[1]}/`), false);
-    else {
-      await showOverview();
+    if (token || match) {
+      const page = await (token ? getJSON("preview/", { token }) : getJSON(`pages/${match[1]}/`));
+      if (!isCurrent()) return;
+      /* An article opened by its address (or a draft's preview) in the other language brings
+       * the app's words along. */
+      const locale = page.meta?.locale;
+      if (!switched && Object.hasOwn(WORDS, locale ?? "") && locale !== currentLanguage()) {
+        setAddress(locale, location.hash);
+        applyLanguage();
+      }
+      renderArticle(page, Boolean(token), switched);
+    } else {
+      await showOverview(isCurrent);
+      if (!isCurrent()) return;
       /* #aktuelles and #veranstaltungen, the app's own addresses of the site's section pages. */
       const section = { "#aktuelles": "news-heading", "#veranstaltungen": "events-heading" }[location.hash];
       if (section) document.getElementById(section).scrollIntoView();
     }
-    showStatus("");
+    showStatus(notice);
   } catch (error) {
-    showStatus(`Die Inhalte konnten nicht geladen werden (${error.message}).`, true);
+    if (isCurrent()) showStatus(words.loadError(error.message), true);
   }
 }
 
-window.addEventListener("hashchange", route);
+/* An open article switches to its translation; without one, the reader is told so and gets
+ * the overview in the chosen language. */
+function switchLanguage(lang) {
+  if (lang === currentLanguage()) return;
+  const page = document.getElementById("article").hidden || params.get("preview") ? null : shownPage;
+  if (!page || page.meta?.locale === lang) {
+    setAddress(lang, location.hash);
+    return route({ switched: true });
+  }
+  const translation = (page.meta.translations || []).find((version) => version.locale === lang);
+  setAddress(lang, translation ? `#artikel/${translation.id}` : "");
+  return route({ notice: translation ? "" : WORDS[lang].notTranslated, switched: true });
+}
+
+for (const button of document.querySelectorAll("button[data-lang]")) {
+  button.addEventListener("click", () => switchLanguage(button.dataset.lang));
+}
+window.addEventListener("hashchange", () => route());
 route();

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
+from wagtail.models import Locale
 
 from articles.models import ArticlePage
 
@@ -20,6 +21,8 @@ EXAMPLE_APP_DIR = Path(__file__).resolve().parents[2] / "examples" / "app"
 SEED_ARTICLE_TITLE = "07.03.: Live-Auftakt von smart.wuppertal"
 REVIEW_ARTICLE_TITLE = "Rückblick: So startete smart.wuppertal"
 CANCELLED_EVENT_TITLE = "Stadtspaziergang zu den Klimasensoren"
+# The seed article's English translation (demo/english.py).
+ENGLISH_SEED_ARTICLE_TITLE = "7 March: live kickoff of smart.wuppertal"
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -250,6 +253,89 @@ def test_a_browser_app_revalidates_with_the_etag_it_may_read(page: Page, app_url
 def test_the_app_has_no_wcag_violations(page: Page, app_url):
     page.goto(app_url)
     expect(page.locator("#news > li").first).to_be_visible()
+
+    results = Axe().run(page, options=AXE_OPTIONS)
+
+    assert results.violations_count == 0, describe(results.response["violations"])
+
+
+def test_switching_to_english_asks_for_english_lists_and_speaks_english(page: Page, app_url):
+    page.goto(app_url)
+    expect(page.get_by_role("link", name=SEED_ARTICLE_TITLE)).to_be_visible(timeout=30_000)
+    list_requests = []
+    page.on("request", lambda request: "/api/v2/pages/?" in request.url and list_requests.append(request.url))
+
+    english = page.get_by_role("button", name="English")
+    english.press("Enter")
+
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(english).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_role("button", name="Deutsch")).to_have_attribute("aria-pressed", "false")
+    expect(english).to_be_focused()
+    expect(page).to_have_url(re.compile(r"[?&]lang=en(#|$)"))
+    expect(page.get_by_role("link", name=ENGLISH_SEED_ARTICLE_TITLE)).to_be_visible()
+    expect(page.get_by_role("link", name=SEED_ARTICLE_TITLE)).to_have_count(0)
+    expect(page.get_by_role("heading", level=1)).to_have_text("News")
+    expect(page.get_by_role("heading", name="Upcoming events")).to_be_visible()
+    # The English demo has only the kickoff event, which is past: the app says so in English.
+    expect(page.locator("#events > li")).to_have_text(["No events are announced at the moment."])
+    english_card = page.locator("#news > li", has_text=ENGLISH_SEED_ARTICLE_TITLE)
+    expect(english_card).to_contain_text("11 February 2022")
+    expect(page.get_by_role("group", name="Language")).to_be_visible()
+    expect(page).to_have_title("Smart City – example app")
+    assert len(list_requests) == 2
+    assert all("locale=en" in url for url in list_requests), list_requests
+
+    page.reload()
+
+    expect(page.get_by_role("link", name=ENGLISH_SEED_ARTICLE_TITLE)).to_be_visible()
+    expect(page.get_by_role("button", name="English")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_an_open_german_article_switches_to_its_english_translation(page: Page, app_url, db):
+    seed = ArticlePage.objects.get(title=SEED_ARTICLE_TITLE)
+    english_seed = seed.get_translation(Locale.objects.get(language_code="en"))
+    page.goto(app_url)
+    page.get_by_role("link", name=SEED_ARTICLE_TITLE).click()
+    article = page.locator("#article")
+    expect(article.get_by_role("heading", level=1)).to_have_text(SEED_ARTICLE_TITLE)
+
+    page.get_by_role("button", name="English").click()
+
+    expect(article.get_by_role("heading", level=1)).to_have_text(ENGLISH_SEED_ARTICLE_TITLE)
+    expect(article.locator("p b")).to_have_text("Please note the date:")
+    expect(article.locator(".credits")).to_contain_text("Image credits")
+    expect(article.get_by_role("link", name="← Back to the overview")).to_be_visible()
+    expect(page).to_have_url(re.compile(rf"[?&]lang=en#artikel/{english_seed.pk}$"))
+    expect(page.locator("#status")).to_be_empty()
+
+    page.get_by_role("button", name="Deutsch").click()
+
+    expect(article.get_by_role("heading", level=1)).to_have_text(SEED_ARTICLE_TITLE)
+    expect(article.locator(".credits")).to_contain_text("Bildnachweise")
+    expect(page).to_have_url(re.compile(rf"\?api=[^#]*#artikel/{seed.pk}$"))
+    expect(page.locator("html")).to_have_attribute("lang", "de")
+
+
+def test_an_article_without_translation_says_so_and_shows_the_list(page: Page, app_url, db):
+    review = ArticlePage.objects.get(title=REVIEW_ARTICLE_TITLE)
+    page.goto(f"{app_url}#artikel/{review.pk}")
+    expect(page.locator("#article h1")).to_have_text(REVIEW_ARTICLE_TITLE)
+
+    page.get_by_role("button", name="English").click()
+
+    expect(page.get_by_role("status")).to_have_text(
+        "This article is not available in English. Here is the overview."
+    )
+    expect(page.locator("#article")).to_be_hidden()
+    expect(page.get_by_role("link", name=ENGLISH_SEED_ARTICLE_TITLE)).to_be_visible()
+    expect(page).to_have_url(re.compile(r"[?&]lang=en$"))
+
+
+def test_the_app_in_english_has_no_wcag_violations(page: Page, app_url):
+    page.goto(f"{app_url}&lang=en")
+    expect(page.get_by_role("link", name=ENGLISH_SEED_ARTICLE_TITLE)).to_be_visible(timeout=30_000)
 
     results = Axe().run(page, options=AXE_OPTIONS)
 
