@@ -17,6 +17,8 @@ PAGES = [
     "live-auftakt-von-smart-wuppertal",
     "barrierefreiheit",
     "barriere-melden",
+    "modellprojekt-smart-city-wuppertal",
+    "ueber-das-projekt",
 ]
 
 # The German source string -> its English translation, for every page and snippet above.
@@ -76,6 +78,76 @@ STRINGS = {
         "Thank you for your report. We will look into it and, if you gave an e-mail address, "
         "usually answer within two weeks."
     ),
+    # The model project and the page about the project
+    "Modellprojekt Smart City Wuppertal": "Smart City Wuppertal model project",
+    "modellprojekt-smart-city-wuppertal": "smart-city-wuppertal-model-project",
+    "Als eines von 28 Modellprojekten des Bundes entwickelt Wuppertal gemeinsam mit der "
+    "Stadtgesellschaft digitale Lösungen für eine nachhaltige und gemeinwohlorientierte Stadt.": (
+        "As one of 28 federal model projects, Wuppertal develops digital solutions for a "
+        "sustainable city that serves the common good, together with the people who live in it."
+    ),
+    "Modellprojekte Smart Cities made in Germany": "Smart Cities made in Germany model projects",
+    "Worum es geht": "What it is about",
+    "Mit dem Programm „Smart Cities made in Germany“ unterstützen das Bundesministerium für Wohnen, "
+    "Stadtentwicklung und Bauwesen (BMWSB) und die Kreditanstalt für Wiederaufbau (KfW) Kommunen, "
+    "die die Digitalisierung gezielt für eine lebenswerte Stadt nutzen wollen. In der Förderrunde, "
+    "um die sich Wuppertal bemüht hatte, gingen 94 Bewerbungen ein. Ausgewählt wurden 28 Kommunen – "
+    "Wuppertal ist eine davon.": (
+        "With the “Smart Cities made in Germany” programme, the Federal Ministry for Housing, Urban "
+        "Development and Building (BMWSB) and the KfW development bank support municipalities that "
+        "want to use digitalisation for a liveable city. The funding round Wuppertal applied for "
+        "drew 94 applications; 28 municipalities were chosen, and Wuppertal is one of them."
+    ),
+    "Über mehrere Jahre erarbeitet die Stadt eine eigene Smart-City-Strategie und erprobt sie in "
+    "konkreten Maßnahmen. Technik ist dabei Mittel zum Zweck: Sie kommt dort zum Einsatz, wo sie das "
+    "Zusammenleben spürbar verbessert.": (
+        "Over several years the city develops its own Smart City strategy and tries it out in "
+        "concrete measures. Technology is a means to an end: it is used where it noticeably "
+        "improves life together."
+    ),
+    "Gemeinsam statt im Alleingang": "Together, not alone",
+    "Verwaltung, Vereine, Unternehmen, Hochschulen und Nachbarschaften: Eine Smart City entsteht nur, "
+    "wenn viele mitmachen. Deshalb setzt das Projekt auf offene Formate, in denen alle Interessierten "
+    "Ideen einbringen und Lösungen ausprobieren können. Die nächsten Gelegenheiten finden Sie unter "
+    '<a id="a1">Veranstaltungen</a>.': (
+        "Administration, associations, businesses, universities and neighbourhoods: a smart city "
+        "only comes about when many take part. That is why the project relies on open formats in "
+        "which everyone interested can contribute ideas and try out solutions. The next "
+        'opportunities are listed under <a id="a1">Events</a>.'
+    ),
+    "Weiterführende Links": "Further links",
+    "Smart-City-Dialogplattform des Bundes": "The federal Smart City dialogue platform",
+    "Smart City auf wuppertal.de": "Smart City on wuppertal.de",
+    "Über das Projekt": "About the project",
+    "ueber-das-projekt": "about-the-project",
+    "Was smart.wuppertal ist, wer dahintersteht und wie Sie mitmachen können.": (
+        "What smart.wuppertal is, who is behind it and how you can take part."
+    ),
+    "smart.wuppertal ist das Modellprojekt Smart City der Stadt Wuppertal. Es wird im Programm "
+    "„Smart Cities made in Germany“ vom Bund und der KfW gefördert. Alles Wichtige zu Laufzeit, "
+    'Zielen und Förderung finden Sie auf der Seite <a id="a1">Modellprojekt Smart City Wuppertal</a>.': (
+        "smart.wuppertal is the City of Wuppertal's Smart City model project. It is funded by the "
+        "federal government and KfW in the “Smart Cities made in Germany” programme. Everything "
+        "about its duration, goals and funding is on the page "
+        '<a id="a1">Smart City Wuppertal model project</a>.'
+    ),
+    "Unser Verständnis von Smart City": "What we mean by a smart city",
+    "Eine Smart City misst sich nicht an der Zahl ihrer Sensoren, sondern daran, ob das Leben in ihr "
+    "besser wird. Deshalb fragen wir bei jedem Vorhaben zuerst, wem es nützt, und entwickeln Lösungen "
+    "gemeinsam mit den Menschen, die sie betreffen.": (
+        "A smart city is measured not by the number of its sensors but by whether life in it gets "
+        "better. So for every undertaking we first ask whom it serves, and we develop solutions "
+        "together with the people they affect."
+    ),
+    "Viele Wege führen zur Smart City.": "Many roads lead to the smart city.",
+    "Mitmachen": "Take part",
+    "Ob Workshop, Bürgerdialog oder Online-Sprechstunde: Aktuelle Termine stehen unter "
+    '<a id="a1">Veranstaltungen</a>, Neuigkeiten unter <a id="a2">Aktuelles</a>.': (
+        "Workshop, citizens' dialogue or online consultation: current dates are listed under "
+        '<a id="a1">Events</a>, news under <a id="a2">News</a>.'
+    ),
+    "Mehr erfahren": "Learn more",
+    "Alle Projekte": "All projects",
     # Start page
     "Neuigkeiten, Termine und Projekte aus dem Modellprojekt Smart City: wie digitale Werkzeuge "
     "das Leben in Wuppertal besser machen können.": (

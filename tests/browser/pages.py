@@ -33,4 +33,18 @@ PAGE_TYPES = {
     "sign-language": SIGN_LANGUAGE,
 }
 
+# The English versions of the demo (demo/english.py): one page of each type that has one.
+ENGLISH_PAGE_TYPES = {
+    "home-en": "/en/",
+    "article-index-en": "/en/news/",
+    "article-en": "/en/news/live-kickoff-of-smart-wuppertal/",
+    "event-index-en": "/en/events/",
+    "event-en": "/en/events/kickoff-smart-city-wuppertal/",
+    "project-index-en": "/en/projects/",
+    "project-en": "/en/projects/smart-city-wuppertal-model-project/",
+    "content-page-en": "/en/about-the-project/",
+    "accessibility-statement-en": "/en/accessibility/",
+    "barrier-report-form-en": "/en/report-a-barrier/",
+}
+
 NOTES_HEADING = "Erläuterungen und Hinweise"

@@ -31,6 +31,8 @@ PAGES = [
     pytest.param(pages.SIGN_LANGUAGE, 200, id="sign-language"),
     pytest.param(pages.MISSING, 404, id="not-found"),
     pytest.param(pages.SEARCH, 200, id="search"),
+    pytest.param("/en/suche/?q=event", 200, id="search-en"),
+    *(pytest.param(path, 200, id=name) for name, path in pages.ENGLISH_PAGE_TYPES.items()),
 ]
 
 

@@ -166,11 +166,12 @@ class TestDemoSite:
     def test_the_sections_and_the_about_page_appear_in_menus(self):
         in_menus = Page.objects.filter(show_in_menus=True)
         assert set(in_menus.filter(locale__language_code="de").values_list("slug", flat=True)) == MENU_SLUGS
-        # The English sections translate the German ones (demo.english); "Über das Projekt" has none.
+        # The English sections and "About the project" translate the German ones (demo.english).
         assert set(in_menus.filter(locale__language_code="en").values_list("slug", flat=True)) == {
             "news",
             "events",
             "projects",
+            "about-the-project",
         }
 
     def test_the_accessibility_statement_says_when_it_was_last_reviewed(self):
