@@ -6,6 +6,7 @@ An alert goes through drafts, revisions, locking and the review workflow like a 
 does pages. Its scope is the whole site (no page) or one page and everything below it.
 """
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -42,6 +43,19 @@ class AlertQuerySet(models.QuerySet):
         minute of its end; until then the end date alone keeps it out."""
         now = now or timezone.now()
         return self.filter(live=True).filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+
+    def in_language(self, language_code: str):
+        """The alerts in this language, and those in the default language (German) that have
+        no translation into it among these: an urgent notice reaches every visitor, in German
+        until its translation is published."""
+        default = settings.LANGUAGE_CODE
+        if language_code == default:
+            return self.filter(locale__language_code=default)
+        translated = self.filter(locale__language_code=language_code).values("translation_key")
+        return self.filter(
+            Q(locale__language_code=language_code)
+            | (Q(locale__language_code=default) & ~Q(translation_key__in=translated))
+        )
 
     def for_page(self, page):
         """The alerts for the whole site and those whose page is the page or one above it

@@ -4,6 +4,7 @@ then keeps it current from the API without reloading."""
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
@@ -27,12 +28,16 @@ def screen_items(screen: InfoScreen) -> list[dict]:
     """The rotating items, news then events, in the shape the script builds from the API."""
     narrowing = screen.page_filters()
     items = []
+    # In the site's default language, as the script's API requests without `locale` answer.
+    german = {"locale__language_code": settings.LANGUAGE_CODE}
     if screen.show_news:
-        articles = _narrowed(ARTICLE_FILTERS, ArticlePage.objects.live().public(), narrowing)
+        articles = _narrowed(ARTICLE_FILTERS, ArticlePage.objects.live().public().filter(**german), narrowing)
         for article in articles[:ITEMS_PER_KIND]:
             items.append({"kind": _("Nachricht"), "title": article.title, "teaser": article.teaser})
     if screen.show_events:
-        events = _narrowed(EVENT_FILTERS, EventPage.objects.live().public(), {**narrowing, "upcoming": True})
+        events = _narrowed(
+            EVENT_FILTERS, EventPage.objects.live().public().filter(**german), {**narrowing, "upcoming": True}
+        )
         for event in events[:ITEMS_PER_KIND]:
             item = {"kind": _("Veranstaltung"), "title": event.title, "teaser": event.teaser}
             items.append({**item, "when": event.next_start})
@@ -41,7 +46,11 @@ def screen_items(screen: InfoScreen) -> list[dict]:
 
 def info_screen(request, slug):
     screen = get_object_or_404(InfoScreen.objects.select_related("category"), slug=slug)
-    alerts = Alert.objects.current().for_page(None).in_order() if screen.show_alerts else Alert.objects.none()
+    alerts = (
+        Alert.objects.current().for_page(None).in_language(settings.LANGUAGE_CODE).in_order()
+        if screen.show_alerts
+        else Alert.objects.none()
+    )
     items = screen_items(screen)
     try:
         current = int(request.GET.get("n", 0)) % len(items) if items else 0

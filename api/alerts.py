@@ -31,8 +31,9 @@ class AlertsAPIViewSet(GermanViewNames, CheckedParametersMixin, BaseAPIViewSet):
 
     def alerts_listing_view(self, request):
         self.refuse_unknown_parameters()
-        # In the language asked for, German by default (api.languages).
-        alerts = self._current().filter(locale__language_code=requested_language(request))
+        # In the language asked for, German by default (api.languages), with the German alerts
+        # not translated into it yet (Alert.objects.in_language).
+        alerts = self._current().in_language(requested_language(request))
         path = request.GET.get("path")
         if path is not None:
             alerts = alerts.for_page(self._page_at(request, path))

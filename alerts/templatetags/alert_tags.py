@@ -2,6 +2,7 @@
 page (core/templates/base.html). One query, however many alerts there are."""
 
 from django import template
+from django.utils.translation import get_language
 from wagtail.models import Page
 
 from ..api import link_of
@@ -17,6 +18,7 @@ def alert_banner(context):
     alerts = (
         Alert.objects.current()
         .for_page(page if isinstance(page, Page) else None)
+        .in_language(get_language())
         .in_order()
         .select_related("link_page")
     )

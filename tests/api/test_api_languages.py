@@ -88,12 +88,20 @@ def test_the_english_category_of_the_english_event(client, demo):
     assert "livestream" in [item["slug"] for item in english]
 
 
-def test_alerts_answer_in_the_language_asked_for(client, demo):
+def test_alerts_answer_in_the_language_asked_for_with_untranslated_german_ones(client, demo):
     german_alert = Alert.objects.get(locale__language_code="de")
 
     german = items(client, "/api/v2/alerts/")
-    english = items(client, "/api/v2/alerts/?locale=en")
+    untranslated = items(client, "/api/v2/alerts/?locale=en")
+    english_alert = german_alert.copy_for_translation(Locale.objects.get(language_code="en"))
+    english_alert.title = "Online consultation: new stream link"
+    english_alert.save()
+    translated = items(client, "/api/v2/alerts/?locale=en")
 
     assert [alert["id"] for alert in german] == [german_alert.pk]
-    assert english == []
+    # Urgent: until its translation is published, the German alert reaches English readers too.
+    assert [alert["id"] for alert in untranslated] == [german_alert.pk]
+    assert [(alert["id"], alert["title"]) for alert in translated] == [
+        (english_alert.pk, english_alert.title)
+    ]
     assert client.get("/api/v2/alerts/?locale=xx").status_code == 400

@@ -41,7 +41,9 @@ def english(render) -> str:
 
 
 def test_the_alerts_hide_button_speaks_english(page: Page):
-    html = english(lambda request: EventIndexPage.objects.live().get().serve(request))
+    html = english(
+        lambda request: EventIndexPage.objects.live().get(locale__language_code="de").serve(request)
+    )
     page.goto(pages.EVENTS)
 
     page.set_content(html)

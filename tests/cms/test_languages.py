@@ -10,6 +10,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, TranslationSource
 
+from alerts.factories import AlertFactory
 from core.models import Category
 from delivery.frontend_cache import _url_of_path
 from events.models import EventPage
@@ -148,3 +149,21 @@ def test_an_english_page_is_purged_at_its_english_address(demo):
 def test_structured_data_names_the_page_language(client, demo):
     assert '"inLanguage": "en"' in client.get(ENGLISH_EVENT).text
     assert '"inLanguage": "de"' in client.get(GERMAN_EVENT).text
+
+
+def alert_titles(html: str) -> list[str]:
+    return sorted(re.findall(r'<h3 class="alert__title">(.*?)</h3>', html))
+
+
+def test_alerts_show_in_the_page_language_and_untranslated_german_ones_everywhere(client, demo):
+    translated = AlertFactory(title="Sturmwarnung")
+    english = translated.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title = "Storm warning"
+    english.save()
+    untranslated = AlertFactory(title="Markt fällt aus")
+
+    assert alert_titles(client.get("/en/").text) == [untranslated.title, "Storm warning"]
+    assert alert_titles(client.get("/").text) == [untranslated.title, "Sturmwarnung"]
+    english_api = {alert["title"] for alert in client.get("/api/v2/alerts/?locale=en").json()["items"]}
+    assert {"Markt fällt aus", "Storm warning"} <= english_api
+    assert "Sturmwarnung" not in english_api
