@@ -15,7 +15,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from core.listing import paginate
 from core.sites import localized_root, site_for
@@ -97,6 +97,39 @@ class VisiblePagesSitemap(Sitemap):
         for home in homes:
             pages |= Page.objects.descendant_of(home, inclusive=True)
         return visible_pages(pages, self.request).order_by("path").defer_streamfields().specific()
+
+    def _urls(self, page, protocol, domain):
+        """Each address with its language versions as `xhtml:link` alternates (and German as
+        x-default), as the pages' hreflang links name them; Django's sitemap template writes
+        them. The versions are looked up for the whole sitemap page in one query, so a
+        translation listed on another page of a large sitemap is still named."""
+        items = list(self.paginator.page(page).object_list)
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        keys = {item.translation_key for item in items}
+        versions: dict = {}
+        for version in visible_pages(Page.objects.filter(translation_key__in=keys), self.request):
+            url = version.get_full_url(self.request)
+            if url:
+                versions.setdefault(version.translation_key, {})[languages[version.locale_id]] = url
+        urls = []
+        for item in items:
+            alternates = _alternates(versions.get(item.translation_key, {}))
+            for url_info in item.get_sitemap_urls(self.request):
+                urls.append({**url_info, "alternates": alternates} if alternates else url_info)
+        last_mods = {url_info.get("lastmod") for url_info in urls}
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        return urls
+
+
+def _alternates(versions: dict[str, str]) -> list[dict]:
+    """A sitemap entry's `xhtml:link` alternates: nothing for a page in one language only."""
+    if len(versions) < 2:
+        return []
+    alternates = [{"lang_code": code, "location": url} for code, url in sorted(versions.items())]
+    if settings.LANGUAGE_CODE in versions:
+        alternates.append({"lang_code": "x-default", "location": versions[settings.LANGUAGE_CODE]})
+    return alternates
 
 
 @require_GET

@@ -86,10 +86,22 @@ def test_the_english_news_index_lists_only_english_articles(client, demo):
     assert "Rückblick" not in html
 
 
-def test_the_sitemap_lists_both_languages(client, demo):
+def test_the_sitemap_lists_both_languages_with_their_alternates(client, demo):
     xml = client.get("/sitemap.xml").text
     assert "/en/events/kickoff-smart-city-wuppertal/" in xml
     assert GERMAN_EVENT in xml
+
+    entries = dict(re.findall(r"<url>\s*<loc>http://localhost([^<]+)</loc>(.*?)</url>", xml, re.S))
+    expected = {
+        "de": f"http://localhost{GERMAN_EVENT}",
+        "en": f"http://localhost{ENGLISH_EVENT}",
+        "x-default": f"http://localhost{GERMAN_EVENT}",
+    }
+    for address in (GERMAN_EVENT, ENGLISH_EVENT):
+        links = re.findall(r'<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', entries[address])
+        assert dict(links) == expected
+    # A page without a translation names no alternates.
+    assert "xhtml:link" not in entries["/impressum/"]
 
 
 def test_the_demo_translations_are_linked_to_their_german_originals(demo):
