@@ -15,6 +15,7 @@ import io
 import random
 from collections import Counter
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -206,10 +207,12 @@ class BenchContent:
         self.projects = list(ProjectPage.objects.live())
         self.tags = {}
         self.events = list(EventPage.objects.live())
-        self._events(EventIndexPage.objects.get(), self.event_total - len(self.events))
+        # The generated pages are German, under the German sections (the demo has English ones too).
+        german = {"locale__language_code": settings.LANGUAGE_CODE}
+        self._events(EventIndexPage.objects.get(**german), self.event_total - len(self.events))
         self.last_article = ArticlePage.objects.live().order_by("-date").first()
         self._articles(
-            ArticleIndexPage.objects.get(), self.article_total - ArticlePage.objects.live().count()
+            ArticleIndexPage.objects.get(**german), self.article_total - ArticlePage.objects.live().count()
         )
         analyze()
 
