@@ -17,6 +17,7 @@ from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, get_page_models
 
+from core import fragments
 from core.api_fields import detail_only_fields
 from core.visibility import expired_page_ids
 from media.api import IMAGE_PARTS, RENDITION_SPECS, ImagePartField, renditions_prefetch
@@ -63,6 +64,17 @@ class CardPageSerializer(PageSerializer):
     translations = TranslationsField()
 
     def to_representation(self, page):
+        # Worked out once per content change for each page revision and set of fields, and
+        # kept for every anonymous reader (core.fragments); the list's and the detail's
+        # serializers have different fields, so each keeps its own.
+        # Filters may annotate what an item shows (an event's `matched_start` in a date range),
+        # so the whole query string is part of the key.
+        request = self.context.get("request")
+        query = request.META.get("QUERY_STRING", "") if request is not None else ""
+        parts = (page.pk, page.live_revision_id, type(self).__name__, tuple(self.fields), query)
+        return fragments.cached("api-page", parts, lambda: self._representation(page))
+
+    def _representation(self, page):
         data = super().to_representation(page)
         # The page type at the top of every page, whatever `fields` asks for: typed clients
         # tell the page types apart by it (the unions' discriminator in api.openapi).

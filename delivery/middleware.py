@@ -2,10 +2,14 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db.models import Min
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
-from wagtail.models import CollectionViewRestriction, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+
+from core import fragments
 
 from . import content_version
 
@@ -120,3 +124,57 @@ class APIResponseCacheMiddleware:
 def _is_private(response) -> bool:
     cache_control = response.get("Cache-Control", "")
     return "private" in cache_control or "no-store" in cache_control
+
+
+class FragmentScopeMiddleware:
+    """Lets anonymous reads of the website and the API keep the parts they work out
+    (core.fragments) for every later reader, until content changes.
+
+    The generation is the content version (moved forward by every change, inside its
+    transaction) and the next moment a live page expires: until the scheduler unpublishes
+    it, lists and links leave it out by its date (core.visibility), so parts that show it
+    must not outlive that moment. Previews, the admin and anything a signed-in user or a
+    page password opens are worked out afresh.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._cacheable(request):
+            return self.get_response(request)
+        with fragments.request_scope(_generation, request.get_host()):
+            return self.get_response(request)
+
+    @staticmethod
+    def _cacheable(request) -> bool:
+        return (
+            settings.FRAGMENT_CACHE
+            and request.method in ("GET", "HEAD")
+            and not request.path.startswith(FRESH_PATHS)
+            and is_anonymous(request)
+        )
+
+
+# Drafts and the admin: always the present state.
+FRESH_PATHS = ("/admin/", "/api/v2/preview/")
+
+
+def _generation() -> str:
+    version = content_version.current()
+    generation = f"{version.number}.{version.changed_at.timestamp()}"
+    store = caches[settings.FRAGMENT_CACHE_ALIAS]
+    horizon_key = f"fragment-horizon:{generation}"
+    horizon = store.get(horizon_key)
+    now = timezone.now().timestamp()
+    if horizon is None or horizon <= now:
+        horizon = _next_page_expiry()
+        store.set(horizon_key, horizon, fragments.MAX_TIMEOUT)
+    return f"{generation}.{horizon}"
+
+
+def _next_page_expiry() -> float:
+    """When the next live page expires (epoch seconds; infinity when none will)."""
+    expiring = Page.objects.filter(live=True, expire_at__gt=timezone.now())
+    moment = expiring.aggregate(next=Min("expire_at"))["next"]
+    return moment.timestamp() if moment else float("inf")

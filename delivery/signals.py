@@ -51,7 +51,15 @@ def _page_deleted(sender, instance, **kwargs):
         content_version.record_change()
 
 
-def _saved_or_deleted(sender, instance, **kwargs):
+# Wagtail records an image's or document's file size and hash on first use when the upload did
+# not (the demo, imports): in a visitor's request, and showing what was just read from the file,
+# so nothing anyone sees changes.
+FILE_METADATA = frozenset({"file_size", "file_hash"})
+
+
+def _saved_or_deleted(sender, instance, update_fields=None, **kwargs):
+    if update_fields and FILE_METADATA.issuperset(update_fields):
+        return
     if sender in content_version.shared_content_models():
         content_version.record_change()
         # A draft of an alert changes no page; its publishing purges its scope (below).

@@ -1,3 +1,4 @@
+import datetime
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from wagtail.search import index
 
 import shapes
 from content_safety import SafeURLField
+from core import fragments
 from core.api_fields import DetailAPIField, DirectoryEntryField, PageLinkField
 from core.blocks import BodyBlock
 from core.editorial.dates import admin_date
@@ -182,6 +184,12 @@ class EventIndexPage(FilteredIndexMixin, RoutablePageMixin, BasePage):
 
 def _start_of_day(now):
     return timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def _holds_until_one_ends(dates) -> None:
+    """What is shown of these dates (the next one) changes when the first of them ends: a part
+    worked out once per content change must not be kept past it (core.fragments)."""
+    fragments.valid_until(min((date.ended_from() for date in dates), default=None))
 
 
 def _not_ended(now):
@@ -504,13 +512,15 @@ class EventPage(RoutablePageMixin, BasePage):
         now = now or timezone.now()
         dates = self.dates()
         ahead = [date for date in dates if not date.has_ended(now)]
+        _holds_until_one_ends(ahead)
         return min(ahead, key=lambda date: date.start) if ahead else dates[0]
 
     def upcoming_start(self, now=None):
         """The start of the first date still running or to come, or None once all have ended."""
         now = now or timezone.now()
-        starts = [date.start for date in self.dates() if not date.has_ended(now)]
-        return min(starts, default=None)
+        ahead = [date for date in self.dates() if not date.has_ended(now)]
+        _holds_until_one_ends(ahead)
+        return min((date.start for date in ahead), default=None)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -553,3 +563,9 @@ class EventDate(Orderable):
         if self.end:
             return self.end < now
         return self.start < _start_of_day(now)
+
+    def ended_from(self):
+        """The moment from which `has_ended()` holds: its end, or the next day's start."""
+        if self.end:
+            return self.end
+        return _start_of_day(self.start) + datetime.timedelta(days=1)

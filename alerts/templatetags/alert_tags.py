@@ -5,6 +5,8 @@ from django import template
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from core import fragments
+
 from ..api import link_of
 from ..models import Alert
 
@@ -15,13 +17,16 @@ register = template.Library()
 def alert_banner(context):
     request = context.get("request")
     page = context.get("page")
-    alerts = (
+    alerts = list(
         Alert.objects.current()
         .for_page(page if isinstance(page, Page) else None)
         .in_language(get_language())
         .in_order()
         .select_related("link_page")
     )
+    # A banner kept for later readers (core.fragments) must drop an alert at its end, before
+    # the scheduler unpublishes it.
+    fragments.valid_until(min((alert.expire_at for alert in alerts if alert.expire_at), default=None))
     # In the admin's preview of an alert, the draft stands first, in place of its published version.
     preview = context.get("alert_preview")
     if preview is not None:

@@ -122,6 +122,8 @@ MIDDLEWARE = [
     # GET and HEAD requests read the pages' view restrictions once, however many links,
     # related pages and rich text passages ask which pages visitors may see (core.visibility).
     "core.visibility.VisibilityScopeMiddleware",
+    # Anonymous reads keep the parts they work out until content changes (core.fragments).
+    "delivery.middleware.FragmentScopeMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Turns a refused sign-in (a locked-out user name and client) into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -336,6 +338,10 @@ CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", True)
 API_RESPONSE_CACHE_ALIAS = "default"
 API_RESPONSE_CACHE_TIMEOUT = env_int("API_RESPONSE_CACHE_TIMEOUT", 3600)
+# Parts of pages and API answers (a body, the navigation, a page's serialised fields) are
+# worked out once per content change and kept here for every anonymous reader (core.fragments).
+FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", True)
+FRAGMENT_CACHE_ALIAS = "default"
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 # Browser apps revalidate what they keep (a 304 instead of the whole answer) and quote the

@@ -13,6 +13,9 @@ BARRIER_REPORT_EMAIL = env_list("BARRIER_REPORT_EMAIL", default=["barrierefreihe
 # The development admin of `make run` signs in with its password alone (production requires a
 # second factor for superusers; see base.py).
 TWO_FACTOR_REQUIRED = False
+# Parts of pages are worked out afresh on every request here (core.fragments): a template being
+# edited shows its change on the next reload, which runserver does not restart for.
+FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", default=False)
 # `load_demo_content`; the demo and the factories it uses are not part of production.
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 

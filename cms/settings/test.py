@@ -33,6 +33,10 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Query-count and contract tests measure the real work of each request; the tests of
 # the response cache itself switch it on.
 API_RESPONSE_CACHE = False
+# The same for the parts of pages kept per content change (core.fragments): off, so that tests
+# may create live pages with factories, which publish nothing and so move no content version;
+# tests/cms/test_fragments.py and the query budgets switch it on.
+FRAGMENT_CACHE = False
 # Tasks run inside the request, so each test sees their effect at once; the tests of
 # the worker and of webhooks switch to the database backend themselves.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -11,6 +11,7 @@ import datetime
 
 import pytest
 import wagtail_factories
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
@@ -193,13 +194,40 @@ BUILDERS = {
 }
 
 
+# Once an earlier reader has had the page (issue 17): its parts are kept until content changes
+# (core.fragments), so what is left is finding the page: the site, Wagtail's route and view
+# restriction check (HTML: 8 with languages), Wagtail's API lookup (4) and the content version
+# the kept parts are filed under (1; the API reads it once more for its response cache). An
+# event page adds its project's visibility and its routes; nothing grows with the content.
+BUDGETS_KEPT = {
+    "article": {"html": 10, "api": 7},
+    "event": {"html": 12, "api": 7},
+    "project": {"html": 10, "api": 7},
+    "content": {"html": 8, "api": 7},
+    "home": {"html": 7, "api": 7},
+}
+
+
 @pytest.mark.parametrize("kind", list(BUDGETS))
 def test_a_page_stays_within_its_query_budget_as_html_and_in_the_api(client, site_tree, kind):
+    """Worked out in full: the first reader after a change (the test settings keep no parts)."""
     page = BUILDERS[kind](site_tree)
 
     for answer, url in html_and_api(page).items():
         queries = queries_of(client, url)
         assert len(queries) <= BUDGETS[kind][answer], (answer, [query["sql"] for query in queries])
+
+
+@pytest.mark.parametrize("kind", list(BUDGETS_KEPT))
+def test_a_page_read_again_stays_within_its_budget_with_its_parts_kept(client, site_tree, settings, kind):
+    settings.FRAGMENT_CACHE = True
+    caches["default"].clear()
+    page = BUILDERS[kind](site_tree)
+
+    for answer, url in html_and_api(page).items():
+        queries = queries_of(client, url)
+        assert len(queries) <= BUDGETS_KEPT[kind][answer], (answer, [query["sql"] for query in queries])
+    caches["default"].clear()
 
 
 def test_an_article_page_costs_the_same_queries_for_a_short_or_long_body(client, site_tree):

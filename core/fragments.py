@@ -1,0 +1,148 @@
+"""Parts of pages and API answers worked out once per content change, not on every request.
+
+A visitor's article page needs its body with links and images resolved, the related events
+and projects, the navigation, breadcrumbs, alerts and the meta tags of its head; an app's
+API answer needs the page's fields serialised. All of that changes only when content does,
+or when time passes a boundary (an event date ends, a page expires). `cached()` keeps such a
+part in the shared cache under a key made of:
+
+- the *generation*: a string that changes with every content change and at the next time
+  boundary of the whole site (delivery.middleware.FragmentScopeMiddleware builds it from
+  delivery.content_version and the next page expiry), so an edit anywhere makes every
+  older part unreachable at once: a part is never shown later than an edit;
+- the code's fingerprint: a deployment with other templates or code never serves parts
+  rendered by the one before;
+- the active language and the request's host;
+- what the caller names: the part and what it shows (a page's id and revision, a section).
+
+A part that shows something time-bound (an event's next date) says until when it holds with
+`valid_until()`; it is not served after that moment.
+
+Caching happens only inside `request_scope()`, which the middleware opens for anonymous
+reads of the website and the API (not for previews, the admin or signed-in users, whose
+pages may differ). Everywhere else `cached()` simply computes, so the admin, previews, tests
+and commands always see the present state. A cache that is down costs only speed
+(delivery.cache).
+"""
+
+import hashlib
+import math
+from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.utils import timezone, translation
+
+__all__ = ["cached", "request_scope", "valid_until"]
+
+# Upper bound of how long a part stays in the cache; it only bounds memory use, since the
+# generation in the key already retires parts when content changes.
+MAX_TIMEOUT = 24 * 60 * 60
+
+
+@dataclass
+class _Scope:
+    generation: Callable[[], str]
+    host: str
+    _prefix: str | None = None
+
+    def prefix(self) -> str:
+        if self._prefix is None:
+            self._prefix = f"{_code_fingerprint()}:{self.generation()}:{self.host}"
+        return self._prefix
+
+
+@dataclass
+class _Computation:
+    """A part being worked out: the earliest moment (epoch seconds) at which it stops holding."""
+
+    until: float = math.inf
+
+
+_SCOPE: ContextVar[_Scope | None] = ContextVar("fragment_scope", default=None)
+# The parts being computed, outermost first: a boundary reported inside an inner part also
+# bounds every part around it.
+_COMPUTING: ContextVar[tuple[_Computation, ...]] = ContextVar("fragments_computing", default=())
+
+
+@contextmanager
+def request_scope(generation: Callable[[], str], host: str):
+    """Cache parts inside: one anonymous read. `generation` is asked at most once, when the
+    first part is looked up."""
+    token = _SCOPE.set(_Scope(generation, host))
+    try:
+        yield
+    finally:
+        _SCOPE.reset(token)
+
+
+def valid_until(moment: datetime | None) -> None:
+    """The part being computed holds only until `moment` (None: no bound)."""
+    if moment is not None:
+        _bound(moment.timestamp())
+
+
+def cached(name: str, parts, compute: Callable[[], object]):
+    """`compute()`'s value, from the cache when this generation already worked it out.
+
+    `parts` names what the value shows besides the generation (ids, revisions, the section):
+    anything that makes two values differ within one generation must be in it. The value
+    must pickle (strings, numbers, lists and dicts of them).
+    """
+    scope = _SCOPE.get()
+    if scope is None:
+        return compute()
+    varying = repr((name, translation.get_language(), *parts))
+    key = f"fragment:{scope.prefix()}:{hashlib.sha256(varying.encode()).hexdigest()}"
+    store = caches[settings.FRAGMENT_CACHE_ALIAS]
+    entry = store.get(key)
+    now = timezone.now().timestamp()
+    if entry is not None:
+        value, until = entry
+        if now < until:
+            _bound(until)
+            return value
+    computation = _Computation()
+    token = _COMPUTING.set((*_COMPUTING.get(), computation))
+    try:
+        value = compute()
+    finally:
+        _COMPUTING.reset(token)
+    timeout = min(MAX_TIMEOUT, computation.until - now)
+    if timeout > 0:
+        store.set(key, (value, computation.until), math.ceil(timeout))
+    # The part's bound also bounds a part it sits in.
+    _bound(computation.until)
+    return value
+
+
+def _bound(until: float) -> None:
+    for computation in _COMPUTING.get():
+        computation.until = min(computation.until, until)
+
+
+@cache
+def _code_fingerprint() -> str:
+    """Changes with every deployment of other code, templates or translations. Read once per
+    process."""
+    base = Path(settings.BASE_DIR)
+    packages = dict.fromkeys(base / app.split(".")[0] for app in settings.INSTALLED_APPS)
+    return fingerprint_of([folder for folder in packages if folder.is_dir()] + [base / "locale"])
+
+
+def fingerprint_of(folders) -> str:
+    """The names, sizes and modification times of the Python, template and catalog files in
+    the folders, in one short hash."""
+    entries = []
+    for folder in folders:
+        for path in folder.rglob("*"):
+            if path.suffix in (".py", ".html", ".mo"):
+                stat = path.stat()
+                entries.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(sorted(entries)).encode()).hexdigest()[:12]
