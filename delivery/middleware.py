@@ -163,14 +163,17 @@ FRESH_PATHS = ("/admin/", "/api/v2/preview/")
 def _generation() -> str:
     version = content_version.current()
     generation = f"{version.number}.{version.changed_at.timestamp()}"
-    store = caches[settings.FRAGMENT_CACHE_ALIAS]
-    horizon_key = f"fragment-horizon:{generation}"
-    horizon = store.get(horizon_key)
-    now = timezone.now().timestamp()
-    if horizon is None or horizon <= now:
+    # The next expiry follows from the content of this version (and the clock): each process
+    # works it out once per version and keeps it until that moment has passed.
+    remembered, horizon = _HORIZON
+    if remembered != generation or horizon <= timezone.now().timestamp():
         horizon = _next_page_expiry()
-        store.set(horizon_key, horizon, fragments.MAX_TIMEOUT)
+        _HORIZON[:] = [generation, horizon]
     return f"{generation}.{horizon}"
+
+
+# [generation, the next page expiry in it (epoch seconds)]
+_HORIZON: list = [None, 0.0]
 
 
 def _next_page_expiry() -> float:
