@@ -59,19 +59,23 @@ class RequestPageHtmlUrlField(PageHtmlUrlField):
             return None
 
 
+def representation_parts(page, view, request) -> tuple:
+    """What a page's answer depends on besides the content: list item or detail, and the query
+    string, which chooses the fields and whose filters may annotate an item (an event's
+    `matched_start` in a date range)."""
+    action = getattr(view, "action", None)
+    query = request.META.get("QUERY_STRING", "") if request is not None else ""
+    return (page.pk, page.live_revision_id, action, query)
+
+
 class CardPageSerializer(PageSerializer):
     html_url = RequestPageHtmlUrlField(read_only=True)
     translations = TranslationsField()
 
     def to_representation(self, page):
-        # Worked out once per content change for each page revision and set of fields, and
-        # kept for every anonymous reader (core.fragments); the list's and the detail's
-        # serializers have different fields, so each keeps its own.
-        # Filters may annotate what an item shows (an event's `matched_start` in a date range),
-        # so the whole query string is part of the key.
-        request = self.context.get("request")
-        query = request.META.get("QUERY_STRING", "") if request is not None else ""
-        parts = (page.pk, page.live_revision_id, type(self).__name__, tuple(self.fields), query)
+        # Worked out once per content change for each page revision, and kept for every
+        # anonymous reader (core.fragments).
+        parts = representation_parts(page, self.context.get("view"), self.context.get("request"))
         return fragments.cached("api-page", parts, lambda: self._representation(page))
 
     def _representation(self, page):
@@ -167,7 +171,12 @@ class CardPagesAPIViewSet(GermanViewNames, CheckedParametersMixin, PagesAPIViewS
         # Prefetching onto the served slice rather than the queryset, so it works the same
         # for search results, which are not querysets.
         items = list(super().paginate_queryset(queryset))
-        self._load_card_relations(items)
+        # Items kept from an earlier reader need nothing more from the database.
+        kept = fragments.all_kept(
+            "api-page", [representation_parts(page, self, self.request) for page in items]
+        )
+        if not kept:
+            self._load_card_relations(items)
         return items
 
     def _load_card_relations(self, items) -> None:

@@ -30,7 +30,7 @@ import math
 from collections.abc import Callable
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -39,7 +39,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils import timezone, translation
 
-__all__ = ["cached", "request_scope", "valid_until"]
+__all__ = ["all_kept", "cached", "request_scope", "valid_until"]
 
 # Upper bound of how long a part stays in the cache; it only bounds memory use, since the
 # generation in the key already retires parts when content changes.
@@ -51,11 +51,14 @@ class _Scope:
     generation: Callable[[], str]
     host: str
     _prefix: str | None = None
+    # Entries already fetched by `look_up_many`, by key.
+    fetched: dict = field(default_factory=dict)
 
-    def prefix(self) -> str:
+    def key(self, name: str, parts) -> str:
         if self._prefix is None:
             self._prefix = f"{_code_fingerprint()}:{self.generation()}:{self.host}"
-        return self._prefix
+        varying = repr((name, translation.get_language(), *parts))
+        return f"fragment:{self._prefix}:{hashlib.sha256(varying.encode()).hexdigest()}"
 
 
 @dataclass
@@ -98,10 +101,9 @@ def cached(name: str, parts, compute: Callable[[], object]):
     scope = _SCOPE.get()
     if scope is None:
         return compute()
-    varying = repr((name, translation.get_language(), *parts))
-    key = f"fragment:{scope.prefix()}:{hashlib.sha256(varying.encode()).hexdigest()}"
+    key = scope.key(name, parts)
     store = caches[settings.FRAGMENT_CACHE_ALIAS]
-    entry = store.get(key)
+    entry = scope.fetched.pop(key) if key in scope.fetched else store.get(key)
     now = timezone.now().timestamp()
     if entry is not None:
         value, until = entry
@@ -120,6 +122,20 @@ def cached(name: str, parts, compute: Callable[[], object]):
     # The part's bound also bounds a part it sits in.
     _bound(computation.until)
     return value
+
+
+def all_kept(name: str, parts_list) -> bool:
+    """Whether every one of these parts is kept and still holds, fetched in one round trip;
+    `cached()` then serves them without asking again. A list that gets True need not load what
+    only working its items out would need."""
+    scope = _SCOPE.get()
+    if scope is None or not parts_list:
+        return False
+    keys = [scope.key(name, parts) for parts in parts_list]
+    entries = caches[settings.FRAGMENT_CACHE_ALIAS].get_many(keys)
+    now = timezone.now().timestamp()
+    scope.fetched.update(entries)
+    return all(key in entries and now < entries[key][1] for key in keys)
 
 
 def _bound(until: float) -> None:

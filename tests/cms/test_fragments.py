@@ -272,3 +272,49 @@ def test_recording_a_files_size_and_hash_on_first_use_retires_nothing(site_tree)
     assert content_version.current() == before
     image.refresh_from_db()
     assert image.file_size and image.file_hash
+
+
+def test_an_api_list_read_again_loads_nothing_for_its_items_and_shows_an_edit_at_once(client, site_tree):
+    for number in range(3):
+        published(
+            ArticlePageFactory(
+                parent=site_tree.articles, title=f"Nachricht {number}", hero_image=ImageFactory()
+            )
+        )
+    url = "/api/v2/pages/?type=articles.ArticlePage&fields=*"
+    first = client.get(url).json()
+    worked_out = queries_of(client, url)
+    assert client.get(url).json() == first
+    caches["default"].clear()
+    assert queries_of(client, url) > worked_out
+
+    edited = ArticlePageFactory._meta.model.objects.get(title="Nachricht 1")
+    edited.title = "Nachricht eins"
+    published(edited)
+
+    assert sorted(item["title"] for item in client.get(url).json()["items"]) == [
+        "Nachricht 0",
+        "Nachricht 2",
+        "Nachricht eins",
+    ]
+
+
+def test_an_event_in_two_date_ranges_names_the_date_each_range_matched(client, site_tree):
+    event = EventPageFactory(
+        parent=site_tree.events,
+        start=datetime.datetime(2031, 3, 10, 18, tzinfo=datetime.UTC),
+        end=datetime.datetime(2031, 3, 10, 20, tzinfo=datetime.UTC),
+    )
+    EventDateFactory(
+        event=event,
+        start=datetime.datetime(2031, 4, 10, 18, tzinfo=datetime.UTC),
+        end=datetime.datetime(2031, 4, 10, 20, tzinfo=datetime.UTC),
+    )
+    published(event)
+
+    def matched(after, before):
+        url = f"/api/v2/pages/?type=events.EventPage&fields=*&start_after={after}&start_before={before}"
+        return [item["matched_start"][:10] for item in client.get(url).json()["items"]]
+
+    assert matched("2031-03-01", "2031-03-31") == ["2031-03-10"]
+    assert matched("2031-04-01", "2031-04-30") == ["2031-04-10"]
