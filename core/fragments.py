@@ -51,7 +51,7 @@ class _Scope:
     generation: Callable[[], str]
     host: str
     _prefix: str | None = None
-    # Entries already fetched by `look_up_many`, by key.
+    # Entries already fetched by `all_kept`, by key.
     fetched: dict = field(default_factory=dict)
 
     def key(self, name: str, parts) -> str:
