@@ -26,6 +26,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from cachetags import RecordedWhenLoaded
 from content_safety import SafeURLField
 
 TEXT_MAX_LENGTH = 300
@@ -77,6 +78,7 @@ class AlertQuerySet(models.QuerySet):
 
 
 class Alert(
+    RecordedWhenLoaded,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
