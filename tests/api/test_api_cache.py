@@ -234,3 +234,30 @@ def test_a_cache_that_is_gone_costs_speed_not_answers(client, article, settings)
 
     assert response.status_code == 200
     assert [item["title"] for item in response.json()["items"]] == ["Sensoren am Döppersberg"]
+
+
+def test_a_cached_detail_outlives_changes_to_other_pages(
+    client, article, response_cache, site_tree, committed, django_assert_num_queries
+):
+    url = f"/api/v2/pages/{article.pk}/"
+    client.get(url)
+
+    with committed():
+        ArticlePageFactory(parent=site_tree.articles, title="Neuer Radweg").save_revision().publish()
+        CategoryFactory(name="Verkehr")
+
+    with django_assert_num_queries(1):  # only the content version, for Last-Modified
+        assert client.get(url).json()["title"] == "Sensoren am Döppersberg"
+    # The list shows the new article at once.
+    assert "Neuer Radweg" in titles(client)
+
+
+def test_a_cached_detail_dies_with_its_page(client, article, response_cache, committed):
+    url = f"/api/v2/pages/{article.pk}/"
+    client.get(url)
+
+    article.title = "Sensoren an der Nordbahntrasse"
+    with committed():
+        article.save_revision().publish()
+
+    assert client.get(url).json()["title"] == "Sensoren an der Nordbahntrasse"
