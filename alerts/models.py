@@ -197,7 +197,7 @@ class Orientation(models.TextChoices):
     PORTRAIT = "portrait", "Hochformat (1080 × 1920)"
 
 
-class InfoScreen(models.Model):
+class InfoScreen(RecordedWhenLoaded, models.Model):
     """One screen in a foyer or a stele: what it shows at /infoscreen/<slug>/ and how fast it turns."""
 
     name = models.CharField(

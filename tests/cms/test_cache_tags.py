@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 import cachetags
-from alerts.factories import AlertFactory
+from alerts.factories import AlertFactory, InfoScreenFactory
 from alerts.models import Alert
 from articles.factories import ArticlePageFactory
 from articles.models import ArticlePage, ArticleProjectLink
@@ -211,3 +211,11 @@ def test_collections_nest_and_record_does_nothing_outside_one():
 
     assert fragment == {"i3"}
     assert outer == {"p2", "i3", "c4"}
+
+
+def test_an_info_screen_names_itself_the_news_and_event_lists_and_the_alerts(client, site):
+    screen = InfoScreenFactory(slug="rathaus")
+
+    answer = tags(client.get("/infoscreen/rathaus/"))
+
+    assert {entry(screen), type_tag(ArticlePage), type_tag(EventPage), "alerts", entry(site.alert)} <= answer
