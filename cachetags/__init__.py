@@ -39,9 +39,8 @@ __all__ = [
     "children_tag",
     "collect",
     "document_tag",
-    "image_tag",
     "entry_tag",
-    "object_tag",
+    "image_tag",
     "page_tag",
     "pointed_to_tag",
     "record",
@@ -111,16 +110,12 @@ def subtree_tags(tree_path: str) -> list[str]:
     return [scope_tag(tree_path[:end]) for end in range(8, len(tree_path) + 1, 4)]
 
 
-def object_tag(instance) -> str | None:
-    """The tag of a loaded object whose model records itself (RecordedWhenLoaded)."""
-    return instance.cache_tag() if isinstance(instance, RecordedWhenLoaded) else None
-
-
 class RecordedWhenLoaded:
     """A model mixin: every instance read from the database while a collection is open
     records its tag. What an answer shows it has loaded, so this names the pages, images,
-    documents and directory entries of an answer without a call in every template and
-    serializer; an object loaded but not shown only costs a purge too many."""
+    directory entries and alerts of an answer without a call in every template and
+    serializer; an object loaded but not shown only costs a purge too many. (Wagtail's own
+    document model cannot take the mixin: media.document_tags records documents.)"""
 
     @classmethod
     def from_db(cls, db, field_names, values):
