@@ -19,12 +19,13 @@ out the tags of what it touches and invalidates them once it is committed:
   deleting a live one: its tag, the alert lists, and the scope it shows in (before and
   after, when a new revision moves it): `alerts` for the whole site, else its section's `a`.
 
-The changes arrive through delivery.signals. After the commit a task (in production the
-worker) invalidates the tags in the response cache first and then sends each Varnish one
-request naming them (`PURGE` with an `xkey-purge` header): Varnish cannot fetch an answer
-from the response cache that is older than its purge. For a published page the worker
-also brings the page's entries in Wagtail's reference index up to date before reading
-them; the editor's request only notes which pages the page pointed to before.
+The changes arrive through delivery.signals. Once the change is committed, the process
+that made it invalidates the tags in the response cache, and a task (in production the
+worker) then sends each Varnish one request naming them (`PURGE` with an `xkey-purge`
+header): in that order, Varnish cannot fetch an answer from the response cache that is
+older than its purge. For a published page the worker also brings the page's entries in
+Wagtail's reference index up to date and invalidates again with the lists of the pages it
+now points to; the editor's request only knows the links the page had before.
 """
 
 import logging
@@ -53,17 +54,28 @@ TAGS_PER_REQUEST = 400
 
 
 def invalidate(tags) -> None:
-    """Invalidates the tags once the change in progress is committed."""
+    """Invalidates the tags once the change in progress is committed: in the response cache
+    at once, by the process that committed (every web process answers fresh from then on),
+    and then in Varnish through a task."""
     tags = sorted(set(tags))
     if tags:
-        transaction.on_commit(lambda: invalidate_task.enqueue(tags))
+        transaction.on_commit(lambda: _invalidate_committed(tags))
+
+
+def _invalidate_committed(tags: list[str]) -> None:
+    _invalidate_response_cache(tags)
+    if get_backends():
+        purge_task.enqueue(tags)
+
+
+def _invalidate_response_cache(tags: list[str]) -> None:
+    TaggedCache(settings.API_RESPONSE_CACHE_ALIAS).invalidate(tags)
 
 
 @task()
-def invalidate_task(tags: list[str]) -> None:
-    """The response cache first, then every Varnish, so that a purged Varnish cannot fetch
-    an answer the response cache still holds from before the change."""
-    TaggedCache(settings.API_RESPONSE_CACHE_ALIAS).invalidate(tags)
+def purge_task(tags: list[str]) -> None:
+    """Purges the tags in every Varnish. The response cache has been invalidated before, so
+    a purged Varnish cannot fetch an answer it still held from before the change."""
     for backend in get_backends().values():
         if isinstance(backend, VarnishBackend):
             backend.purge_tags(tags)
@@ -74,10 +86,16 @@ def invalidate_task(tags: list[str]) -> None:
 
 def page_published(instance) -> None:
     # Which lists show the page depends on its links, which this revision may change. The
-    # request only notes the links it had; the worker brings the reference index up to date
-    # and works out the tags.
+    # request invalidates what it knows in the response cache at once; the worker brings the
+    # reference index up to date and invalidates everything, its new links' lists included.
     page_id, pointed_to_before = instance.pk, sorted(_points_to(instance))
-    transaction.on_commit(lambda: invalidate_published_page_task.enqueue(page_id, pointed_to_before))
+    known = sorted(page_tags(instance, pointed_to_before))
+
+    def committed():
+        _invalidate_response_cache(known)
+        invalidate_published_page_task.enqueue(page_id, pointed_to_before)
+
+    transaction.on_commit(committed)
 
 
 @task()
@@ -91,7 +109,10 @@ def invalidate_published_page_task(page_id: int, pointed_to_before: list[int]) -
     page = page.specific
     with transaction.atomic():
         ReferenceIndex.create_or_update_for_object(page)
-    invalidate_task.call(sorted(page_tags(page, pointed_to_before)))
+    tags = sorted(page_tags(page, pointed_to_before))
+    # The response cache first, then Varnish (purge_task).
+    _invalidate_response_cache(tags)
+    purge_task.call(tags)
 
 
 def page_unpublished(instance) -> None:
