@@ -26,6 +26,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from cachetags import RecordedWhenLoaded
 from content_safety import SafeURLField
 
 TEXT_MAX_LENGTH = 300
@@ -77,6 +78,7 @@ class AlertQuerySet(models.QuerySet):
 
 
 class Alert(
+    RecordedWhenLoaded,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -195,7 +197,7 @@ class Orientation(models.TextChoices):
     PORTRAIT = "portrait", "Hochformat (1080 × 1920)"
 
 
-class InfoScreen(models.Model):
+class InfoScreen(RecordedWhenLoaded, models.Model):
     """One screen in a foyer or a stele: what it shows at /infoscreen/<slug>/ and how fast it turns."""
 
     name = models.CharField(

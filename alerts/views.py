@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from articles.api_filters import ARTICLE_FILTERS
 from articles.models import ArticlePage
+from cachetags import ALERTS, record, type_tag_of
 from events.api_filters import EVENT_FILTERS
 from events.models import EventPage
 
@@ -46,6 +47,8 @@ def screen_items(screen: InfoScreen) -> list[dict]:
 
 def info_screen(request, slug):
     screen = get_object_or_404(InfoScreen.objects.select_related("category"), slug=slug)
+    # The newest news and events and the site-wide alerts: any of them new purges the screen.
+    record(ALERTS, type_tag_of(ArticlePage), type_tag_of(EventPage))
     alerts = (
         Alert.objects.current().for_page(None).in_language(settings.LANGUAGE_CODE).in_order()
         if screen.show_alerts

@@ -15,6 +15,7 @@ from wagtail.models import Page, Site
 
 from alerts.api import alert_data
 from alerts.models import Alert
+from cachetags import record, type_tag_of
 
 from .languages import LOCALE_PARAMETER, requested_language
 from .names import GermanViewNames
@@ -31,6 +32,8 @@ class AlertsAPIViewSet(GermanViewNames, CheckedParametersMixin, BaseAPIViewSet):
 
     def alerts_listing_view(self, request):
         self.refuse_unknown_parameters()
+        # Any alert's publishing, change or end purges the lists (delivery.frontend_cache).
+        record(type_tag_of(Alert))
         # In the language asked for, German by default (api.languages), with the German alerts
         # not translated into it yet (Alert.objects.in_language).
         alerts = self._current().in_language(requested_language(request))

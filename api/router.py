@@ -32,6 +32,7 @@ from .filters import (
     with_checked_fields,
 )
 from .languages import TranslationsField
+from .list_tags import ListTagsMixin, PageListTagsMixin
 from .names import GermanViewNames
 from .pagination import LinkedPagination
 from .params import CheckedParametersMixin
@@ -86,7 +87,7 @@ class CardPageSerializer(PageSerializer):
         return {"id": data.pop("id", page.pk), "type": page_type._meta.label, **data}
 
 
-class CardPagesAPIViewSet(GermanViewNames, CheckedParametersMixin, PagesAPIViewSet):
+class CardPagesAPIViewSet(PageListTagsMixin, GermanViewNames, CheckedParametersMixin, PagesAPIViewSet):
     """Pages whose `fields=*` lists cost the same number of queries for 2 or 20 items."""
 
     pagination_class = LinkedPagination
@@ -254,7 +255,7 @@ class CustomImageSerializer(ImageSerializer):
     renditions = ImagePartField("renditions")
 
 
-class CustomImagesAPIViewSet(GermanViewNames, CheckedParametersMixin, ImagesAPIViewSet):
+class CustomImagesAPIViewSet(ListTagsMixin, GermanViewNames, CheckedParametersMixin, ImagesAPIViewSet):
     """Images in the same shape as a page's image fields, so clients parse one format."""
 
     pagination_class = LinkedPagination
@@ -271,7 +272,7 @@ class CustomImagesAPIViewSet(GermanViewNames, CheckedParametersMixin, ImagesAPIV
         return super().get_queryset().prefetch_renditions(*RENDITION_SPECS)
 
 
-class CheckedDocumentsAPIViewSet(GermanViewNames, CheckedParametersMixin, DocumentsAPIViewSet):
+class CheckedDocumentsAPIViewSet(ListTagsMixin, GermanViewNames, CheckedParametersMixin, DocumentsAPIViewSet):
     """Wagtail's documents endpoint, with its query parameters checked (api.params) and
     a field filter value its field cannot hold answered by a 400."""
 

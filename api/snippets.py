@@ -18,12 +18,13 @@ from media.api import RENDITION_SPECS, ImageField
 
 from .filters import CheckedFieldsFilter, RandomOrderingFilter
 from .languages import LOCALE_PARAMETER, LanguageFilter
+from .list_tags import ListTagsMixin
 from .names import GermanViewNames
 from .pagination import LinkedPagination
 from .params import CheckedParametersMixin
 
 
-class DirectoryAPIViewSet(GermanViewNames, CheckedParametersMixin, BaseAPIViewSet):
+class DirectoryAPIViewSet(ListTagsMixin, GermanViewNames, CheckedParametersMixin, BaseAPIViewSet):
     filter_backends = [CheckedFieldsFilter, LanguageFilter, RandomOrderingFilter]
     known_query_parameters = BaseAPIViewSet.known_query_parameters | {LOCALE_PARAMETER}
     pagination_class = LinkedPagination

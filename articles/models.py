@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 import shapes
+from cachetags import children_tag, record
 from core.api_fields import DetailAPIField, DirectoryEntryField, PageLinkListField, TagNamesField
 from core.blocks import BodyBlock
 from core.listing import FilteredIndexMixin
@@ -42,6 +43,7 @@ class ArticleIndexPage(FilteredIndexMixin, RoutablePageMixin, BasePage):
         verbose_name_plural = "Nachrichtenübersichten"
 
     def get_articles(self):
+        record(children_tag(self.pk))
         return ArticlePage.objects.child_of(self).visible().newest_first()
 
     def listed_pages(self):

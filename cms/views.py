@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
+from cachetags import PAGES, record
 from core.listing import paginate
 from core.sites import localized_root, site_for
 from core.visibility import visible_pages
@@ -67,6 +68,7 @@ def search(request):
     results = None
     hits = []
     site = site_for(request)
+    record(PAGES)
     if query and site:
         # The pages in the visitor's language: under /en/ the English tree, stemmed in English
         # (core.search_backend).
@@ -91,6 +93,7 @@ class VisiblePagesSitemap(Sitemap):
     """Wagtail's sitemap, listing only the pages visitors may open (no expired ones either)."""
 
     def items(self):
+        record(PAGES)
         # Every language's tree: the German home and its translations (README, "Languages").
         homes = self.get_wagtail_site().root_page.get_translations(inclusive=True)
         pages = Page.objects.none()

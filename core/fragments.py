@@ -15,6 +15,9 @@ part in the shared cache under a key made of:
 - the active language and the request's host;
 - what the caller names: the part and what it shows (a page's id and revision, a section).
 
+A kept part also keeps the cache tags of what it shows (cachetags), so an answer made of kept
+parts still names all of it for Varnish and the response cache.
+
 A part that shows something time-bound (an event's next date) says until when it holds with
 `valid_until()`; it is not served after that moment.
 
@@ -38,6 +41,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import caches
 from django.utils import timezone, translation
+
+import cachetags
 
 __all__ = ["all_kept", "cached", "request_scope", "valid_until"]
 
@@ -106,19 +111,22 @@ def cached(name: str, parts, compute: Callable[[], object]):
     entry = scope.fetched.pop(key) if key in scope.fetched else store.get(key)
     now = timezone.now().timestamp()
     if entry is not None:
-        value, until = entry
+        value, until, tags = entry
         if now < until:
             _bound(until)
+            # The answer still names everything it shows (its xkey header, cachetags).
+            cachetags.record(*tags)
             return value
     computation = _Computation()
     token = _COMPUTING.set((*_COMPUTING.get(), computation))
     try:
-        value = compute()
+        with cachetags.collect() as tags:
+            value = compute()
     finally:
         _COMPUTING.reset(token)
     timeout = min(MAX_TIMEOUT, computation.until - now)
     if timeout > 0:
-        store.set(key, (value, computation.until), math.ceil(timeout))
+        store.set(key, (value, computation.until, sorted(tags)), math.ceil(timeout))
     # The part's bound also bounds a part it sits in.
     _bound(computation.until)
     return value

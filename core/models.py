@@ -14,6 +14,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 import shapes
+from cachetags import RecordedWhenLoaded, page_tag
 from content_safety import SafeURLField
 from media.api import ImageCreditsField, ImageField
 from media.credits import credits_for, images_shown_on
@@ -33,7 +34,7 @@ def german_slugify(text: str) -> str:
     return slugify(text.translate(GERMAN_TRANSLITERATION))
 
 
-class Term(TranslatableMixin, index.Indexed, models.Model):
+class Term(RecordedWhenLoaded, TranslatableMixin, index.Indexed, models.Model):
     """A named term editors sort content by; the slug is derived from the name when left empty.
     Translatable: each language has its own name and slug, unique within that language."""
 
@@ -116,7 +117,7 @@ class Theme(Term):
         ]
 
 
-class Organisation(TranslatableMixin, index.Indexed, models.Model):
+class Organisation(RecordedWhenLoaded, TranslatableMixin, index.Indexed, models.Model):
     """A funder, partner or organiser, e.g. a ministry, a bank or a local association.
     Translatable: the English version carries the organisation's English name."""
 
@@ -166,7 +167,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         return f"{self.name} ({self.short_name})" if self.short_name else self.name
 
 
-class Person(index.Indexed, models.Model):
+class Person(RecordedWhenLoaded, index.Indexed, models.Model):
     """A contact person shown on project and event pages."""
 
     name = models.CharField("Name", max_length=200)
@@ -248,7 +249,7 @@ IMAGE_CREDITS_SHAPE = shapes.array(
 )
 
 
-class BasePage(Page):
+class BasePage(RecordedWhenLoaded, Page):
     """What every visitor-facing page carries: a teaser for cards and apps, a hero image,
     the computed list of image credits, and a preview on the website and in the app."""
 
@@ -295,6 +296,9 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def cache_tag(self) -> str:
+        return page_tag(self.pk)
 
     def serve_password_required_response(self, request, form, action_url):
         """The password form of a protected page, in the site's layout. Its context holds no

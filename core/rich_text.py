@@ -22,6 +22,8 @@ from wagtail.images.rich_text import ImageEmbedHandler
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
+from cachetags import page_tag, record
+
 from .body_walk import entity_ids, rich_text_sources
 from .visibility import visible_pages
 
@@ -59,6 +61,8 @@ class VisiblePageLinkHandler(_AnswersFromPreloaded, PageLinkHandler):
     @classmethod
     def load_many(cls, attrs_list: list[dict]) -> list[Page | None]:
         ids = [str(attrs.get("id")) for attrs in attrs_list]
+        # Every target, visible or not: a link to a draft becomes a link when it is published.
+        record(*(page_tag(pk) for pk in ids))
         pages = visible_pages(Page.objects.filter(id__in=[pk for pk in ids if pk.isdigit()]))
         pages_by_id = {str(page.pk): page for page in pages.defer_streamfields().specific()}
         # Where each link leads in the visitor's language, found with the pages: one query for a

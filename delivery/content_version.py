@@ -5,8 +5,8 @@ moving or deleting a page; editing an image, a document, a snippet, a site or a 
 restriction) moves the single `ContentVersion` row forward, inside the same transaction
 as the change (delivery.signals). The row's model sits in the core (app label "cms"), where
 it was created.
-The API uses it for Last-Modified and as part of its response cache keys: a change
-makes every cached answer unreachable at once, in every web process.
+The API uses it for Last-Modified. Cached answers are not keyed by it: they are purged by
+the tags of what they show (delivery.frontend_cache, delivery.tagged_cache).
 """
 
 import datetime
@@ -49,6 +49,15 @@ def current() -> Version:
     return Version(number, changed_at)
 
 
+def for_request(request) -> Version:
+    """The version as first read during this request: the response cache's Last-Modified and
+    the kept parts' generation (core.fragments) ask once between them."""
+    version = getattr(request, "_content_version", None)
+    if version is None:
+        version = request._content_version = current()
+    return version
+
+
 _CURRENT_SQL = f"SELECT number, changed_at FROM {ContentVersion._meta.db_table} WHERE id = %s"
 
 
@@ -72,7 +81,7 @@ def record_change() -> None:
 def shared_content_models() -> set:
     """The models besides pages whose rows change what visitors and apps see: images,
     documents, sites, view restrictions (a restricted page leaves the API's lists) and
-    directory entries (snippets). The front-end cache watches the same set."""
+    directory entries (snippets). The caches' invalidation watches the same set."""
     # Looked up per call: snippets register themselves when Wagtail loads the hooks,
     # after this app is ready.
     return {

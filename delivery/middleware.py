@@ -1,7 +1,7 @@
 import hashlib
+import logging
 
 from django.conf import settings
-from django.core.cache import caches
 from django.db.models import Min
 from django.http import HttpResponse
 from django.utils import timezone
@@ -9,9 +9,13 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 
+import cachetags
 from core import fragments
 
 from . import content_version
+from .tagged_cache import TaggedCache
+
+logger = logging.getLogger(__name__)
 
 # Where Wagtail remembers the page and collection passwords a visitor has entered.
 PASSED_RESTRICTIONS_SESSION_KEYS = (
@@ -63,6 +67,53 @@ class APICacheControlMiddleware:
         return response
 
 
+class CacheTagsMiddleware:
+    """Names what an anonymous GET or HEAD answer shows in its `xkey` header (cachetags),
+    so Varnish can purge exactly the answers a change shows on (deploy/varnish/default.vcl,
+    which keeps the header from clients).
+
+    Every such answer also carries `all`, purged when a site or a view restriction changes.
+    An answer that lists pages of every type (`pages`) drops its page tags: whatever purges
+    a page purges `pages` too. An answer naming more than fits a header is not kept by
+    shared caches.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        with cachetags.collect() as tags:
+            response = self.get_response(request)
+        # A request turned away before the session and user were read (a redirect to add a
+        # slash) is anonymous unless it sent a session cookie.
+        if hasattr(request, "user") or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            anonymous = is_anonymous(request)
+        else:
+            anonymous = False
+        if anonymous and not _is_private(response):
+            header = xkey_header(tags)
+            if len(header) <= MAX_XKEY_LENGTH:
+                response[XKEY_HEADER] = header
+            else:
+                logger.warning("%s names too much to be cached (%d tags)", request.path, len(tags))
+                patch_cache_control(response, private=True)
+        return response
+
+
+XKEY_HEADER = "xkey"
+# Varnish takes header lines up to 8 KB (http_resp_hdr_len).
+MAX_XKEY_LENGTH = 7000
+
+
+def xkey_header(tags) -> str:
+    tags = {cachetags.ALL, *tags}
+    if cachetags.PAGES in tags:
+        tags = {tag for tag in tags if not tag.startswith("p") or tag == cachetags.PAGES}
+    return " ".join(sorted(tags))
+
+
 class APIResponseCacheMiddleware:
     """Serves repeated anonymous API reads from the cache and dates every API answer.
 
@@ -70,9 +121,10 @@ class APIResponseCacheMiddleware:
     cache: an answer computed for a session that entered a page password would otherwise
     be served to everybody.
 
-    The cache key includes the content version (`delivery.content_version`), so publishing
-    anything makes older entries unreachable in every web process at once; there is
-    nothing to purge. Every successful API answer carries the version's time as
+    Entries live in the tagged cache (`delivery.tagged_cache`): each is stored with the tags
+    of what it shows and is valid until one of them is invalidated, so publishing an article
+    leaves the answers that do not show it cached. Every successful API answer carries the
+    time of the last change to published content (`delivery.content_version`) as
     Last-Modified. An empty cache, or one that is down (`delivery.cache`), costs only speed.
     """
 
@@ -82,13 +134,23 @@ class APIResponseCacheMiddleware:
     def __call__(self, request):
         if not (request.path.startswith("/api/") and request.method in ("GET", "HEAD")):
             return self.get_response(request)
-        version = content_version.current()
-        key = self._cache_key(request, version) if self._cacheable_request(request) else None
-        response = self._cached(key) if key else None
-        if response is None:
+        version = content_version.for_request(request)
+        response = None
+        if self._cacheable_request(request):
+            cache = response_cache()
+            key = self._cache_key(request)
+            start = cache.start()
+            entry = cache.get(key, start)
+            if entry is not None:
+                content, headers = entry
+                response = HttpResponse(content, headers=headers)
+            else:
+                with cachetags.collect() as tags:
+                    response = self.get_response(request)
+                if self._cacheable_response(response):
+                    cache.set(key, (response.content, dict(response.headers.items())), tags, start)
+        else:
             response = self.get_response(request)
-            if key and self._cacheable_response(response):
-                self._store(key, response)
         if response.status_code == 200 and not _is_private(response):
             response.headers.setdefault("Last-Modified", http_date(version.changed_at.timestamp()))
         return response
@@ -102,23 +164,15 @@ class APIResponseCacheMiddleware:
         return response.status_code == 200 and not response.streaming and not _is_private(response)
 
     @staticmethod
-    def _cache_key(request, version) -> str:
+    def _cache_key(request) -> str:
         # The Accept header picks JSON or the browsable API, so it is part of the key.
         varying = "\n".join([request.get_host(), request.get_full_path(), request.headers.get("Accept", "")])
-        return f"api-response:{version.number}:{hashlib.sha256(varying.encode()).hexdigest()}"
+        return f"api-response:{hashlib.sha256(varying.encode()).hexdigest()}"
 
-    @staticmethod
-    def _cached(key):
-        entry = caches[settings.API_RESPONSE_CACHE_ALIAS].get(key)
-        if entry is None:
-            return None
-        content, headers = entry
-        return HttpResponse(content, headers=headers)
 
-    @staticmethod
-    def _store(key, response) -> None:
-        entry = (response.content, dict(response.headers.items()))
-        caches[settings.API_RESPONSE_CACHE_ALIAS].set(key, entry, settings.API_RESPONSE_CACHE_TIMEOUT)
+def response_cache() -> TaggedCache:
+    """The API response cache, in the configured cache (read per call: tests change it)."""
+    return TaggedCache(settings.API_RESPONSE_CACHE_ALIAS, settings.API_RESPONSE_CACHE_TIMEOUT, "api")
 
 
 def _is_private(response) -> bool:
@@ -143,7 +197,7 @@ class FragmentScopeMiddleware:
     def __call__(self, request):
         if not self._cacheable(request):
             return self.get_response(request)
-        with fragments.request_scope(_generation, request.get_host()):
+        with fragments.request_scope(lambda: _generation(request), request.get_host()):
             return self.get_response(request)
 
     @staticmethod
@@ -160,8 +214,8 @@ class FragmentScopeMiddleware:
 FRESH_PATHS = ("/admin/", "/api/v2/preview/")
 
 
-def _generation() -> str:
-    version = content_version.current()
+def _generation(request) -> str:
+    version = content_version.for_request(request)
     generation = f"{version.number}.{version.changed_at.timestamp()}"
     # The next expiry follows from the content of this version (and the clock): each process
     # works it out once per version and keeps it until that moment has passed.

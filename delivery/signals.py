@@ -1,11 +1,11 @@
 """One listener per signal for all that delivery keeps in step with published content: the
-content version (the API's Last-Modified and response cache keys, delivery.content_version)
-and the front-end cache (delivery.frontend_cache). Each change is looked at once, and both
-hear of it in the same order every time: first the version, inside the change's transaction,
-then the purges, which wait for the commit.
+content version (the API's Last-Modified, delivery.content_version) and the invalidation of
+cached answers by their tags, in the response cache and Varnish (delivery.frontend_cache).
+Each change is looked at once, and both hear of it in the same order every time: first the
+version, inside the change's transaction, then the invalidation, which waits for the commit.
 
-Alerts are snippets, so any save of one moves the version; the front-end cache hears of
-them only when the banner changes: when one is published, unpublished or deleted while live.
+Alerts are snippets, so any save of one moves the version; the caches hear of them only
+when the banner changes: when one is published, unpublished or deleted while live.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -35,14 +35,14 @@ def _unpublished(sender, instance, **kwargs):
     frontend_cache.page_unpublished(instance)
 
 
-def _moved(sender, instance, parent_page_before, url_path_before, **kwargs):
+def _moved(sender, instance, parent_page_before, **kwargs):
     content_version.record_change()
-    frontend_cache.page_moved(instance, parent_page_before, url_path_before)
+    frontend_cache.page_moved(instance, parent_page_before)
 
 
-def _slug_changed(sender, instance, instance_before, **kwargs):
+def _slug_changed(sender, instance, **kwargs):
     # Sent when a renamed page is published: page_published moves the version.
-    frontend_cache.slug_changed(instance, instance_before)
+    frontend_cache.slug_changed(instance)
 
 
 def _page_deleted(sender, instance, **kwargs):
@@ -71,17 +71,17 @@ def _alert_published(sender, instance, **kwargs):
     # Where it showed before too, when the new revision moved its scope (alerts.signals).
     before = getattr(instance, "live_before", None)
     scopes_before = [before["page_id"]] if before else []
-    frontend_cache.alert_changed(instance.pk, [instance.page_id, *scopes_before])
+    frontend_cache.alert_changed(instance, [instance.page_id, *scopes_before])
 
 
 def _alert_unpublished(sender, instance, **kwargs):
-    frontend_cache.alert_changed(instance.pk, [instance.page_id])
+    frontend_cache.alert_changed(instance, [instance.page_id])
 
 
 def _alert_deleted(sender, instance, **kwargs):
     # A deleted draft was never shown.
     if instance.live:
-        frontend_cache.alert_changed(instance.pk, [instance.page_id])
+        frontend_cache.alert_changed(instance, [instance.page_id])
 
 
 def connect() -> None:

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 
 import shapes
+from cachetags import RecordedWhenLoaded, children_tag, record
 from content_safety import SafeURLField
 from core import fragments
 from core.api_fields import DetailAPIField, DirectoryEntryField, PageLinkField
@@ -39,7 +40,7 @@ from .structured_data import events
 END_BEFORE_START = "Das Ende darf nicht vor dem Beginn liegen."
 
 
-class Venue(TranslatableMixin, index.Indexed, models.Model):
+class Venue(RecordedWhenLoaded, TranslatableMixin, index.Indexed, models.Model):
     """A place where events happen, with the address and coordinates for maps. Translatable:
     the name and the accessibility notes are text visitors read in their language."""
 
@@ -162,6 +163,7 @@ class EventIndexPage(FilteredIndexMixin, RoutablePageMixin, BasePage):
         verbose_name_plural = "Veranstaltungsübersichten"
 
     def get_events(self):
+        record(children_tag(self.pk))
         return EventPage.objects.child_of(self).visible()
 
     def listed_pages(self):

@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 import shapes
+from cachetags import record, type_tag_of
 from core.api_fields import DetailAPIField
 from core.blocks import BodyBlock
 from core.models import BasePage
@@ -56,6 +57,7 @@ class HomePage(BasePage):
             for label in ("articles.ArticlePage", "events.EventPage", "projects.ProjectPage")
         )
         context = super().get_context(request, *args, **kwargs)
+        record(*(type_tag_of(model) for model in (ArticlePage, EventPage, ProjectPage)))
         context["latest_articles"] = (
             ArticlePage.objects.visible(request)
             .descendant_of(self)

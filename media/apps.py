@@ -6,6 +6,7 @@ class MediaConfig(AppConfig):
     verbose_name = "Medien"
 
     def ready(self):
-        from . import document_files
+        from . import document_files, document_tags
 
         document_files.connect_signals()
+        document_tags.connect_signals()

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.images.models import AbstractImage, AbstractRendition, Image, SourceImageIOError
 
+from cachetags import RecordedWhenLoaded, image_tag
 from content_safety import SafeURLField
 
 from .storage import STORAGE_ERRORS
@@ -28,7 +29,7 @@ class Credit:
         return f"{self.attribution}, {self.licence}" if self.licence else self.attribution
 
 
-class CustomImage(AbstractImage):
+class CustomImage(RecordedWhenLoaded, AbstractImage):
     """An image with the alt text and credit a public website must carry."""
 
     # Wagtail's own `description` field is used as the alt text, so rich text
@@ -93,6 +94,9 @@ class CustomImage(AbstractImage):
             )
         if self.licence_url and not self.licence:
             raise ValidationError({"licence": "Bitte den Namen der verlinkten Lizenz angeben."})
+
+    def cache_tag(self) -> str:
+        return image_tag(self.pk)
 
     # Wagtail's image tags, its admin listings and our API show a page without an image
     # whose renditions raise SourceImageIOError. Wagtail raises it only for a missing

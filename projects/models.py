@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 import shapes
+from cachetags import children_tag, pointed_to_tag, record
 from content_safety import SafeURLField
 from core.api_fields import DetailAPIField, DirectoryEntryListField, PageCardsField
 from core.blocks import BodyBlock
@@ -42,6 +43,7 @@ class ProjectIndexPage(FilteredIndexMixin, BasePage):
         verbose_name_plural = "Projektübersichten"
 
     def get_projects(self):
+        record(children_tag(self.pk))
         return ProjectPage.objects.child_of(self).visible().order_by("title")
 
     def listed_pages(self):
@@ -187,6 +189,7 @@ class ProjectPage(BasePage):
         The news app links its articles to projects (`article_links`); it sits above this app,
         so the article type is reached through that relation instead of an import."""
         article_type = self.article_links.model.article.field.related_model
+        record(pointed_to_tag(self.pk))
         return (
             article_type.objects.visible()
             .filter(related_projects__project=self)
@@ -198,6 +201,7 @@ class ProjectPage(BasePage):
 
     def get_events(self):
         """Published events that belong to this project (the events' `project`), newest first."""
+        record(pointed_to_tag(self.pk))
         return self.events.visible().for_cards().select_related("category").order_by("-start", "-pk")
 
     def latest_news(self):
@@ -206,6 +210,7 @@ class ProjectPage(BasePage):
 
     def upcoming_events(self):
         """This project's events still running or to come, the next first."""
+        record(pointed_to_tag(self.pk))
         return self.events.visible().upcoming().for_cards().select_related("category")[:SCREEN_CARDS]
 
     def get_funders(self):

@@ -13,7 +13,7 @@ LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 PACKAGES = [
     "cms", "demo", "webhooks", "preview", "api", "delivery",
     "home", "alerts", "accessibility", "articles", "events", "projects", "core", "media", "shapes",
-    "content_safety",
+    "content_safety", "cachetags",
 ]  # fmt: skip
 
 

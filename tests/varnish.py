@@ -1,7 +1,8 @@
 """Debian's varnishd with the repository's VCL, for the tests of the front-end cache.
 
 It loads deploy/varnish/default.vcl unchanged; the backend.vcl that file includes is the
-test's own (its backends and the addresses allowed to purge).
+test's own (its backends and the addresses allowed to purge). default.vcl imports the xkey
+vmod, from Debian's varnish-modules.
 """
 
 import shutil
@@ -17,12 +18,18 @@ from tests.s3 import free_port
 
 VCL = PROJECT_DIR / "deploy" / "varnish" / "default.vcl"
 VARNISHD = shutil.which("varnishd") or shutil.which("varnishd", path="/usr/sbin:/usr/local/sbin")
+# Where Debian's varnish-modules (and a build from source) put the xkey vmod.
+XKEY_VMODS = [
+    *Path("/usr/lib").glob("*/varnish/vmods/libvmod_xkey.so"),
+    *Path("/usr/lib/varnish/vmods").glob("libvmod_xkey.so"),
+    *Path("/usr/local/lib/varnish/vmods").glob("libvmod_xkey.so"),
+]
 STARTUP_TIMEOUT = 20
 
 needs_varnish = pytest.mark.skipif(
-    VARNISHD is None,
-    reason="varnishd not found: install Debian's varnish package (apt-get install varnish) "
-    "to run the front-end cache tests",
+    VARNISHD is None or not XKEY_VMODS,
+    reason="varnishd or its xkey vmod not found: install Debian's varnish and varnish-modules "
+    "packages (apt-get install varnish varnish-modules) to run the front-end cache tests",
 )
 
 

@@ -5,6 +5,7 @@ from django import template
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from cachetags import ALERTS, record
 from core import fragments
 
 from ..api import link_of
@@ -17,6 +18,8 @@ register = template.Library()
 def alert_banner(context):
     request = context.get("request")
     page = context.get("page")
+    # The site-wide alerts; those of the page's sections reach it by its scope tags (delivery).
+    record(ALERTS)
     alerts = list(
         Alert.objects.current()
         .for_page(page if isinstance(page, Page) else None)

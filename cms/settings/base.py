@@ -105,6 +105,9 @@ MIDDLEWARE = [
     "cms.browser_policies.BrowserPoliciesMiddleware",
     # Answers CORS preflights before anything else looks at the request.
     "corsheaders.middleware.CorsMiddleware",
+    # Names what each anonymous answer shows in its xkey header, for Varnish's purges; it
+    # collects while the inner layers make the answer (delivery.middleware, cachetags).
+    "delivery.middleware.CacheTagsMiddleware",
     # ETag on every GET, and 304 when the client already has the same answer.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

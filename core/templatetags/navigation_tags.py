@@ -12,6 +12,8 @@ from django import template
 from django.apps import apps
 from wagtail.models import Page
 
+from cachetags import children_tag, record
+
 from ..sites import localized_root, site_for, site_name_for
 from ..visibility import is_visible, visible_pages
 
@@ -60,7 +62,10 @@ def root_children(context) -> list[Page]:
     children = getattr(request, _ROOT_CHILDREN_ATTRIBUTE, None)
     if children is None:
         root = _site_root(context)
-        children = list(visible_pages(Page.objects.child_of(root), request)) if root else []
+        children = []
+        if root:
+            record(children_tag(root.pk))
+            children = list(visible_pages(Page.objects.child_of(root), request))
         if request is not None:
             setattr(request, _ROOT_CHILDREN_ATTRIBUTE, children)
     return children
@@ -84,6 +89,7 @@ def german_children(context) -> dict[str, Page]:
     children = getattr(request, _GERMAN_CHILDREN_ATTRIBUTE, None)
     if children is None:
         children = {page.slug: page for page in visible_pages(Page.objects.child_of(site.root_page), request)}
+        record(children_tag(site.root_page_id))
         if request is not None:
             setattr(request, _GERMAN_CHILDREN_ATTRIBUTE, children)
     return children
@@ -207,4 +213,5 @@ def child_page_of_type(context, parent, model_label):
     if not parent:
         return None
     model = apps.get_model(model_label)
+    record(children_tag(parent.pk))
     return visible_pages(model.objects.child_of(parent), context.get("request")).first()

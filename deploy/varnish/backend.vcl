@@ -38,7 +38,7 @@ sub vcl_recv {
     set req.backend_hint = web.backend("web");
 }
 
-# Who may PURGE and BAN: the worker, which runs the CMS's purge tasks (TASKS_BACKEND
+# Who may PURGE: the worker, which runs the CMS's purge tasks (TASKS_BACKEND
 # "database", the production default; the scheduler's publishing is purged by the worker
 # too). Varnish resolves the name when it loads the VCL, so the worker must be running
 # (`depends_on`); recreating it may give it a new address: restart varnish after it

@@ -4,22 +4,25 @@ vcl 4.1;
 #
 # It keeps what anonymous visitors and apps read (pages, feeds, the API) and never what
 # an editor sees: the admin, previews and every request of a signed-in user go straight
-# to the app. Freshness comes from purging, not from short lifetimes: the CMS sends
-# PURGE for every address a change shows on (delivery/frontend_cache.py, run by the task
-# worker) and BAN when an image, document or directory entry changes, which can show on
-# any page.
+# to the app. Freshness comes from purging, not from short lifetimes: every answer names
+# what it shows in its xkey header (page, image, document and directory entry ids, the
+# lists it belongs to; cachetags/__init__.py), and when something changes the CMS sends
+# one PURGE naming its tags (delivery/frontend_cache.py, run by the task worker). The
+# xkey vmod (varnish-modules: in the official image since 7.x, Debian's varnish-modules
+# package elsewhere) finds the objects by those tags; everything else stays cached.
 #
 # backend.vcl, found through varnishd's vcl_path (next to this file in the container),
 # chooses the backends (in docker-compose: every replica of the web service, with health
-# probes) and defines the ACL "purgers", the addresses allowed to PURGE and BAN. The tests
+# probes) and defines the ACL "purgers", the addresses allowed to PURGE. The tests
 # load this file unchanged with a backend.vcl of their own.
 
 import std;
+import xkey;
 
 include "backend.vcl";
 
 sub vcl_recv {
-    if (req.method == "PURGE" || req.method == "BAN") {
+    if (req.method == "PURGE") {
         call invalidate;
     }
     if (req.method != "GET" && req.method != "HEAD") {
@@ -46,22 +49,26 @@ sub vcl_recv {
     # Varnish's built-in vcl_recv follows: it lowercases the host and looks up the cache.
 }
 
-# PURGE bans every cached query variant of one path ("/aktuelles/" also takes
-# "/aktuelles/?seite=2"); BAN bans everything cached for a host. Both compare hosts
-# without their port, and paths without a trailing slash, so the CMS's addresses
-# (its site's hostname, a redirect's path) meet the ones visitors used. The bans only
-# test obj.* headers, so the ban lurker can clear them in the background.
+# A PURGE with an xkey-purge header removes every object tagged with one of its tags
+# (separated by spaces), whatever its host and address: a hard purge, so the next request
+# fetches the new answer instead of getting the old one in grace.
+#
+# A PURGE without it (Wagtail's own purges of a page's address) bans every cached query
+# variant of one path ("/aktuelles/" also takes "/aktuelles/?seite=2"). It compares hosts
+# without their port, and paths without a trailing slash, so the CMS's addresses (its
+# site's hostname, a redirect's path) meet the ones visitors used. The bans only test
+# obj.* headers, so the ban lurker can clear them in the background.
 sub invalidate {
     if (client.ip !~ purgers) {
         return (synth(405, "Method Not Allowed"));
     }
+    if (req.http.xkey-purge) {
+        return (synth(200, "Purged " + xkey.purge(req.http.xkey-purge)));
+    }
     # Unquoted: in VCL the quotes would become part of the value. Neither a host nor a
     # request path can contain a space.
-    set req.http.x-ban = "obj.http.x-host == " + std.tolower(regsub(req.http.host, ":[0-9]+$", ""));
-    if (req.method == "PURGE") {
-        set req.http.x-ban = req.http.x-ban + " && obj.http.x-path == "
-            + regsub(regsub(req.url, "\?.*$", ""), "(.)/$", "\1");
-    }
+    set req.http.x-ban = "obj.http.x-host == " + std.tolower(regsub(req.http.host, ":[0-9]+$", ""))
+        + " && obj.http.x-path == " + regsub(regsub(req.url, "\?.*$", ""), "(.)/$", "\1");
     if (std.ban(req.http.x-ban)) {
         return (synth(200, "Banned"));
     }
@@ -76,7 +83,8 @@ sub vcl_hash {
 }
 
 sub vcl_backend_response {
-    # What PURGE and BAN compare: set on every object, removed again in vcl_deliver.
+    # What a PURGE by address compares: set on every object, removed again in vcl_deliver.
+    # The xkey vmod reads the app's xkey header itself.
     set beresp.http.x-host = std.tolower(regsub(bereq.http.host, ":[0-9]+$", ""));
     set beresp.http.x-path = regsub(regsub(bereq.url, "\?.*$", ""), "(.)/$", "\1");
 
@@ -120,4 +128,6 @@ sub vcl_deliver {
     }
     unset resp.http.x-host;
     unset resp.http.x-path;
+    # The tags are for purging here, not for clients.
+    unset resp.http.xkey;
 }

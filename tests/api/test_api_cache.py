@@ -1,7 +1,9 @@
 """Last-Modified on every API answer, and the response cache that publishing invalidates.
 
 The response cache is off in the test settings so that other tests measure real work;
-these tests switch it on, with the in-memory cache and with a real Redis.
+these tests switch it on, with the in-memory cache and with a real Redis. Its entries are
+invalidated once a change is committed; the tests run the changes' on-commit work
+(`committed`), as a real commit would.
 """
 
 import datetime
@@ -35,6 +37,12 @@ def article(site_tree):
     article = ArticlePageFactory(parent=site_tree.articles, title="Sensoren am Döppersberg")
     article.save_revision().publish()
     return article
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs the on-commit work of what is done inside, as committing it would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def titles(client):
@@ -128,20 +136,25 @@ def test_a_repeated_anonymous_read_is_served_from_the_cache(
     assert second["Last-Modified"] == first["Last-Modified"]
 
 
-def test_publishing_makes_a_cached_list_current_at_once(client, article, response_cache, site_tree):
+def test_publishing_makes_a_cached_list_current_at_once(
+    client, article, response_cache, site_tree, committed
+):
     assert titles(client) == ["Sensoren am Döppersberg"]
 
-    new = ArticlePageFactory(parent=site_tree.articles, title="Neuer Radweg", live=False)
+    with committed():
+        new = ArticlePageFactory(parent=site_tree.articles, title="Neuer Radweg", live=False)
     assert titles(client) == ["Sensoren am Döppersberg"]
-    new.save_revision().publish()
+    with committed():
+        new.save_revision().publish()
     assert sorted(titles(client)) == ["Neuer Radweg", "Sensoren am Döppersberg"]
 
     new.refresh_from_db()
-    new.unpublish()
+    with committed():
+        new.unpublish()
     assert titles(client) == ["Sensoren am Döppersberg"]
 
 
-def test_an_edited_image_shows_in_a_cached_detail_at_once(client, site_tree, response_cache):
+def test_an_edited_image_shows_in_a_cached_detail_at_once(client, site_tree, response_cache, committed):
     image = ImageFactory(description="Alter Alternativtext")
     article = ArticlePageFactory(parent=site_tree.articles, hero_image=image)
     article.save_revision().publish()
@@ -149,20 +162,23 @@ def test_an_edited_image_shows_in_a_cached_detail_at_once(client, site_tree, res
     assert client.get(url).json()["hero_image"]["alt"] == "Alter Alternativtext"
 
     image.description = "Neuer Alternativtext"
-    image.save()
+    with committed():
+        image.save()
 
     assert client.get(url).json()["hero_image"]["alt"] == "Neuer Alternativtext"
 
 
-def test_restricting_a_page_takes_it_out_of_a_cached_list_at_once(client, article, response_cache):
+def test_restricting_a_page_takes_it_out_of_a_cached_list_at_once(client, article, response_cache, committed):
     assert titles(client) == ["Sensoren am Döppersberg"]
 
-    restriction = PageViewRestriction.objects.create(
-        page=article, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
-    )
+    with committed():
+        restriction = PageViewRestriction.objects.create(
+            page=article, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+        )
     assert titles(client) == []
 
-    restriction.delete()
+    with committed():
+        restriction.delete()
     assert titles(client) == ["Sensoren am Döppersberg"]
 
 
@@ -187,7 +203,7 @@ def test_errors_are_not_cached(client, article, response_cache, django_assert_ma
     assert len(captured) > 1
 
 
-def test_the_cache_works_in_redis(client, article, settings, site_tree, django_assert_num_queries):
+def test_the_cache_works_in_redis(client, article, settings, site_tree, django_assert_num_queries, committed):
     settings.API_RESPONSE_CACHE = True
     settings.CACHES = {
         "default": {"BACKEND": "delivery.cache.FailSoftRedisCache", "LOCATION": REDIS_TEST_URL}
@@ -197,7 +213,8 @@ def test_the_cache_works_in_redis(client, article, settings, site_tree, django_a
 
     with django_assert_num_queries(1):
         assert client.get(LIST_URL).content == first.content
-    ArticlePageFactory(parent=site_tree.articles, title="Neu").save_revision().publish()
+    with committed():
+        ArticlePageFactory(parent=site_tree.articles, title="Neu").save_revision().publish()
     assert len(client.get(LIST_URL).json()["items"]) == 2
     caches["default"].clear()
 
@@ -217,3 +234,30 @@ def test_a_cache_that_is_gone_costs_speed_not_answers(client, article, settings)
 
     assert response.status_code == 200
     assert [item["title"] for item in response.json()["items"]] == ["Sensoren am Döppersberg"]
+
+
+def test_a_cached_detail_outlives_changes_to_other_pages(
+    client, article, response_cache, site_tree, committed, django_assert_num_queries
+):
+    url = f"/api/v2/pages/{article.pk}/"
+    client.get(url)
+
+    with committed():
+        ArticlePageFactory(parent=site_tree.articles, title="Neuer Radweg").save_revision().publish()
+        CategoryFactory(name="Verkehr")
+
+    with django_assert_num_queries(1):  # only the content version, for Last-Modified
+        assert client.get(url).json()["title"] == "Sensoren am Döppersberg"
+    # The list shows the new article at once.
+    assert "Neuer Radweg" in titles(client)
+
+
+def test_a_cached_detail_dies_with_its_page(client, article, response_cache, committed):
+    url = f"/api/v2/pages/{article.pk}/"
+    client.get(url)
+
+    article.title = "Sensoren an der Nordbahntrasse"
+    with committed():
+        article.save_revision().publish()
+
+    assert client.get(url).json()["title"] == "Sensoren an der Nordbahntrasse"

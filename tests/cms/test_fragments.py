@@ -318,3 +318,15 @@ def test_an_event_in_two_date_ranges_names_the_date_each_range_matched(client, s
 
     assert matched("2031-03-01", "2031-03-31") == ["2031-03-10"]
     assert matched("2031-04-01", "2031-04-30") == ["2031-04-10"]
+
+
+def test_an_answer_made_of_kept_parts_still_names_everything_it_shows(client, site_tree, article):
+    project = published(ProjectPageFactory(parent=site_tree.projects, title="Digitale Zwillinge"))
+    ArticleProjectLink.objects.create(article=article, project=project)
+    published(article)
+
+    for url in (article.url, f"/api/v2/pages/{article.pk}/"):
+        worked_out = client.get(url)["xkey"].split()
+        kept = client.get(url)["xkey"].split()
+        assert kept == worked_out
+        assert f"p{project.pk}" in kept

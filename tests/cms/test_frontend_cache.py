@@ -29,7 +29,7 @@ from wagtail.models import PageViewRestriction
 
 from alerts.factories import AlertFactory
 from alerts.models import Alert
-from articles.factories import ArticlePageFactory
+from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from articles.models import ArticleProjectLink
 from core.factories import CategoryFactory
 from events.factories import EventPageFactory
@@ -80,6 +80,13 @@ class Varnish:
         finally:
             conn.close()
 
+    def purge_tags(self, *tags: str, **kwargs) -> Answer:
+        return self.request("PURGE", "/", headers={"xkey-purge": " ".join(tags)}, **kwargs)
+
+    def empty(self) -> Answer:
+        """Purges everything: every answer carries the tag `all`."""
+        return self.purge_tags("all")
+
     def get(self, path: str, **kwargs) -> Answer:
         return self.request("GET", path, **kwargs)
 
@@ -95,7 +102,7 @@ class Varnish:
 def varnish(live_server, tmp_path_factory):
     backend = BACKEND_VCL.format(host=live_server.thread.host, port=live_server.thread.port)
     with running_varnish(
-        tmp_path_factory.mktemp("varnish"), backend, ready=lambda port: Varnish(port).request("BAN", "/")
+        tmp_path_factory.mktemp("varnish"), backend, ready=lambda port: Varnish(port).empty()
     ) as port:
         yield Varnish(port)
 
@@ -109,7 +116,7 @@ def front_end_cache(varnish, settings):
             "LOCATION": f"http://127.0.0.1:{varnish.port}",
         }
     }
-    assert varnish.request("BAN", "/").status == 200
+    assert varnish.empty().status == 200
 
 
 def within_promise(check, what: str) -> None:
@@ -149,8 +156,8 @@ def test_it_caches_anonymous_pages_and_api_answers(varnish, article):
     assert article.pk in api_ids(api)
     # Clients get the app's own lifetime, not Varnish's.
     assert api.headers["Cache-Control"] == "public, max-age=60"
-    # The headers the bans compare stay inside Varnish.
-    assert "x-path" not in api.headers and "x-host" not in api.headers
+    # The headers the purges compare stay inside Varnish.
+    assert "x-path" not in api.headers and "x-host" not in api.headers and "xkey" not in api.headers
 
 
 def test_it_keeps_one_copy_for_requests_that_get_the_same_answer(varnish, article):
@@ -308,7 +315,7 @@ def test_it_refuses_purges_from_other_addresses(varnish, article):
     varnish.cached(address(article))
 
     assert varnish.request("PURGE", address(article), source="127.0.0.2").status == 405
-    assert varnish.request("BAN", "/", source="127.0.0.2").status == 405
+    assert varnish.purge_tags("all", source="127.0.0.2").status == 405
     assert varnish.get(address(article)).cache == "HIT"
 
     assert varnish.request("PURGE", address(article)).status == 200
@@ -325,6 +332,146 @@ def test_a_purge_takes_every_query_variant_of_the_path(varnish, site_tree):
 
     assert [varnish.get(each).cache for each in variants] == ["MISS", "MISS", "MISS"]
     assert varnish.get("/aktuelles/feed/").cache == "HIT"
+
+
+# --- Exactness: a change purges the answers that show it, and only those
+
+
+@dataclass
+class Site:
+    """Sections full of pages, and the addresses of a visitor's and an app's reads of them."""
+
+    articles: list
+    events: list
+    projects: list
+
+    def addresses(self) -> list[str]:
+        return [
+            *(address(page) for page in [*self.articles, *self.events, *self.projects]),
+            "/",
+            "/aktuelles/",
+            "/aktuelles/?seite=2",
+            "/aktuelles/?seite=3",
+            "/aktuelles/feed/",
+            "/veranstaltungen/",
+            "/projekte/",
+            *(
+                f"/api/v2/pages/{page.pk}/"
+                for page in [*self.articles[-6:], *self.events[:3], *self.projects[:3]]
+            ),
+            ARTICLE_LIST_API,
+            "/api/v2/pages/?type=events.EventPage&fields=*",
+            "/api/v2/pages/?type=projects.ProjectPage&fields=*",
+            "/api/v2/pages/",
+            "/api/v2/categories/",
+        ]
+
+
+@pytest.fixture
+def full_site(site_tree):
+    soon = timezone.now() + datetime.timedelta(days=3)
+    return Site(
+        articles=[ArticlePageFactory(parent=site_tree.articles, slug=f"nachricht-{n}") for n in range(25)],
+        events=[
+            EventPageFactory(
+                parent=site_tree.events,
+                slug=f"termin-{n}",
+                start=soon + datetime.timedelta(days=n),
+                end=soon + datetime.timedelta(days=n, hours=2),
+            )
+            for n in range(8)
+        ],
+        projects=[ProjectPageFactory(parent=site_tree.projects, slug=f"projekt-{n}") for n in range(8)],
+    )
+
+
+def fill(varnish, addresses) -> dict[str, str]:
+    """Caches every address; its text by address."""
+    return {each: varnish.cached(each).text for each in addresses}
+
+
+def test_publishing_an_article_leaves_what_does_not_show_it_cached(varnish, full_site):
+    article = full_site.articles[-1]  # the newest: on the start page and the first page of lists
+    addresses = full_site.addresses()
+    before = fill(varnish, addresses)
+    showing = {
+        address(article),
+        f"/api/v2/pages/{article.pk}/",
+        # The lists of its section (a new article moves every page of them), type and site.
+        "/aktuelles/",
+        "/aktuelles/?seite=2",
+        "/aktuelles/?seite=3",
+        "/aktuelles/feed/",
+        "/",
+        ARTICLE_LIST_API,
+        "/api/v2/pages/",
+    }
+    assert len(addresses) >= 60 and len(showing) == 9
+
+    start = time.monotonic()
+    old_title, article.title = article.title, "Radweg an der Nordbahntrasse eröffnet"
+    article.save_revision().publish()
+    answers = {each: varnish.get(each) for each in sorted(showing)}
+    latency = time.monotonic() - start
+    answers |= {each: varnish.get(each) for each in addresses if each not in showing}
+
+    for each in showing:
+        assert answers[each].cache == "MISS", each
+        if old_title in before[each]:
+            assert article.title in answers[each].text, each
+    others = [each for each in addresses if each not in showing]
+    hits = [each for each in others if answers[each].cache == "HIT"]
+    hit_rate = len(hits) / len(others)
+    # The measure issue 17 asks for, shown with `-s`.
+    cached = f"{len(hits)} of {len(others)} ({hit_rate:.0%})"
+    print(f"\nstill cached: {cached}; fresh {latency:.2f} s after publishing")  # noqa: T201
+    assert hit_rate >= 0.95, sorted(set(others) - set(hits))
+    assert latency < PROMISE
+
+
+@pytest.fixture
+def press(site_tree):
+    return ArticleIndexPageFactory(parent=site_tree.home, title="Presse", slug="presse")
+
+
+def unpublish(article, press):
+    article.unpublish()
+
+
+def delete(article, press):
+    article.delete()
+
+
+def move(article, press):
+    article.move(press, pos="last-child")
+
+
+@pytest.mark.parametrize("change", [unpublish, delete, move])
+def test_taking_an_article_away_purges_exactly_what_showed_it(varnish, site_tree, article, press, change):
+    other = ArticlePageFactory(parent=site_tree.articles, title="Neue Ladesäulen", slug="ladesaeulen")
+    event = EventPageFactory(parent=site_tree.events, slug="lesung")
+    project = ProjectPageFactory(parent=site_tree.projects, slug="datenplattform")
+    unrelated = [
+        address(other),
+        address(event),
+        address(project),
+        "/veranstaltungen/",
+        "/projekte/",
+        f"/api/v2/pages/{other.pk}/",
+        "/api/v2/pages/?type=events.EventPage&fields=*",
+    ]
+    fill(varnish, [*unrelated, address(article), "/aktuelles/", "/presse/", ARTICLE_LIST_API])
+    old_address = address(article)
+
+    change(article, press)
+
+    within_promise(lambda: varnish.get(old_address).status in (301, 404), "its old address")
+    within_promise(lambda: article.title not in varnish.get("/aktuelles/").text, "its old section")
+    if change is move:
+        within_promise(lambda: article.title in varnish.get("/presse/").text, "its new section")
+    else:
+        within_promise(lambda: article.pk not in api_ids(varnish.get(ARTICLE_LIST_API)), "the API list")
+    assert [varnish.get(each).cache for each in unrelated] == ["HIT"] * len(unrelated)
 
 
 @pytest.fixture
