@@ -36,6 +36,7 @@ class ArticleIndexPage(FilteredIndexMixin, RoutablePageMixin, BasePage):
     filter_form_class = ArticleFilterForm
     cards_per_page = 10
     cards_context_name = "articles"
+    anchored = True
 
     class Meta:
         verbose_name = _("Nachrichtenübersicht")
@@ -149,6 +150,8 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = _("Nachricht")
         verbose_name_plural = "Nachrichten"
+        # The news list's order, newest first (core.listing.KeyAnchors seeks on the date).
+        indexes = [models.Index(fields=["date", "page_ptr"], name="article_list_order")]
 
     og_type = "article"
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -73,7 +74,7 @@ def search(request):
         pages = Page.objects.descendant_of(localized_root(site), inclusive=True)
         pages = visible_pages(pages, request).specific().defer_streamfields()
         # "and": every word must occur, as visitors expect from a site search.
-        results = paginate(request, pages.search(query, operator="and"), SEARCH_RESULTS_PER_PAGE)
+        results = paginate(request, Paginator(pages.search(query, operator="and"), SEARCH_RESULTS_PER_PAGE))
         hits = [SearchHit(page, page.specific_class._meta.verbose_name) for page in results]
     context = {
         # Shown with the cleaned query, so the field never echoes what was cut or replaced.

@@ -439,6 +439,8 @@ class EventPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("Veranstaltung")
         verbose_name_plural = "Veranstaltungen"
+        # The past events' order and the calendar's range are read on the start.
+        indexes = [models.Index(fields=["start", "page_ptr"], name="event_start_order")]
 
     def clean(self):
         super().clean()
