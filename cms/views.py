@@ -184,6 +184,23 @@ def _alternates(versions: dict[str, str]) -> list[dict]:
 
 
 @require_GET
+def sitemap_index(request):
+    """/sitemap.xml: the addresses of the sitemap's files, under the site's public address
+    as every other address the site gives out (media.api.absolute_url)."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sitemapindex xmlns="{SITEMAP_NS}">']
+    for section, sitemap_class in SITEMAP_SECTIONS.items():
+        sitemap = sitemap_class(request)
+        latest = sitemap.get_latest_lastmod()
+        lastmod = f"<lastmod>{timezone.localtime(latest).isoformat()}</lastmod>" if latest else ""
+        address = absolute_url(request, reverse("sitemap_section", kwargs={"section": section}))
+        for number in sitemap.paginator.page_range:
+            location = address if number == 1 else f"{address}?p={number}"
+            lines.append(f"<sitemap><loc>{escape(location)}</loc>{lastmod}</sitemap>")
+    lines.append("</sitemapindex>\n")
+    return HttpResponse("\n".join(lines), content_type="application/xml")
+
+
+@require_GET
 def sitemap_file(request, section):
     """One file of the sitemap index, written directly: Django's sitemap template took most
     of a second per thousand addresses. The same XML, headers and 404s as Django's view."""
