@@ -130,6 +130,9 @@ class ArticlePage(BasePage):
     # The JSON shape of each API field, for the OpenAPI document (api.openapi).
     # The filters of this type's list at /api/v2/pages/ (api_filters.py).
     api_filters = ARTICLE_FILTERS
+    # The API's list of articles is sorted by the date first, whatever the filters: it is cut
+    # on anchors kept per content version (api.pagination).
+    api_list_anchored = True
     api_field_shapes = {
         "date": shapes.date("The date shown above the title; lists are newest first by it."),
         "category": shapes.nullable(shapes.ref("Category")),

@@ -19,16 +19,18 @@ from .models import ContentVersion
 TIMEOUT = 24 * 60 * 60
 
 
-def content_version_number() -> int:
-    """The current content version; 0 before the first change (the row does not exist yet)."""
-    return ContentVersion.objects.order_by("pk").values_list("number", flat=True).first() or 0
+def content_version() -> str:
+    """The current content version, its number and time (a database rebuilt from scratch
+    counts from 1 again); "0" before the first change, when the row does not exist yet."""
+    row = ContentVersion.objects.order_by("pk").values_list("number", "changed_at").first()
+    return f"{row[0]}-{row[1].timestamp():.6f}" if row else "0"
 
 
 class ContentCache:
     """Remembers values for one content version under one scope (e.g. a list page's id)."""
 
-    def __init__(self, scope: str, version: int | None = None):
-        self.prefix = f"derived:{content_version_number() if version is None else version}:{scope}"
+    def __init__(self, scope: str):
+        self.prefix = f"derived:{content_version()}:{scope}"
 
     def get(self, name: str, compute: Callable[[], Any]) -> Any:
         key = f"{self.prefix}:{name}"
