@@ -106,6 +106,8 @@ def test_the_news_list_reads_no_body_for_its_cards(client, site_tree):
         ("events_eventpage", "event_start_order"),
         ("wagtailcore_page", "live_page_expiry"),
         ("wagtailcore_page", "page_children"),
+        ("wagtailcore_page", "page_id_as_text"),
+        ("wagtailsearch_indexentry", "search_entry_vector"),
     ],
 )
 def test_the_lists_order_and_filters_have_their_indexes(table, index):
