@@ -205,14 +205,14 @@ def sitemap_file(request, section):
     """One file of the sitemap index, written directly: Django's sitemap template took most
     of a second per thousand addresses. The same XML, headers and 404s as Django's view."""
     if section not in SITEMAP_SECTIONS:
-        raise Http404(_("Diese Sitemap gibt es nicht."))
+        raise Http404
     sitemap = SITEMAP_SECTIONS[section](request)
     try:
         urls = sitemap.get_urls(
             page=request.GET.get("p", 1), site=RequestSite(request), protocol=request.scheme
         )
     except (EmptyPage, PageNotAnInteger):
-        raise Http404(_("Diese Seite der Sitemap gibt es nicht.")) from None
+        raise Http404 from None
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">',
