@@ -17,11 +17,16 @@ class ArticleFilterForm(FilterForm):
         },
     )
 
-    def __init__(self, data, articles):
+    def __init__(self, data, articles, **kwargs):
         """`articles` are all articles of the list; only categories and years they have are offered."""
-        super().__init__(data)
-        self.fields["kategorie"].queryset = Category.objects.filter(pk__in=articles.values("category"))
-        years = [day.year for day in articles.dates("date", "year", order="DESC")]
+        super().__init__(data, **kwargs)
+        categories = self.derived(
+            "categories", lambda: list(articles.order_by().values_list("category", flat=True).distinct())
+        )
+        self.fields["kategorie"].queryset = Category.objects.filter(pk__in=[pk for pk in categories if pk])
+        years = self.derived(
+            "years", lambda: [day.year for day in articles.dates("date", "year", order="DESC")]
+        )
         self.fields["jahr"].choices = [("", _("Alle Jahre")), *((str(year), str(year)) for year in years)]
 
     def apply(self, articles, values):

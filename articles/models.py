@@ -37,6 +37,7 @@ class ArticleIndexPage(FilteredIndexMixin, RoutablePageMixin, BasePage):
     filter_form_class = ArticleFilterForm
     cards_per_page = 10
     cards_context_name = "articles"
+    anchored = True
 
     class Meta:
         verbose_name = _("Nachrichtenübersicht")
@@ -131,6 +132,9 @@ class ArticlePage(BasePage):
     # The JSON shape of each API field, for the OpenAPI document (api.openapi).
     # The filters of this type's list at /api/v2/pages/ (api_filters.py).
     api_filters = ARTICLE_FILTERS
+    # The API's list of articles is sorted by the date first, whatever the filters: it is cut
+    # on anchors kept per content version (api.pagination).
+    api_list_anchored = True
     api_field_shapes = {
         "date": shapes.date("The date shown above the title; lists are newest first by it."),
         "category": shapes.nullable(shapes.ref("Category")),
@@ -151,6 +155,8 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = _("Nachricht")
         verbose_name_plural = "Nachrichten"
+        # The news list's order, newest first (core.listing.KeyAnchors seeks on the date).
+        indexes = [models.Index(fields=["date", "page_ptr"], name="article_list_order")]
 
     og_type = "article"
 

@@ -189,8 +189,8 @@ class BenchContent:
     def load(self) -> Counter:
         """Create everything and return how many objects of each kind were created."""
         # Every saved object queues search and reference index updates as tasks, which
-        # take most of the loading time. Neither index is read by the API endpoints measured
-        # here, so the tasks are dropped; `manage.py update_index` builds search if wanted.
+        # take most of the loading time. The tasks are dropped: the search index is built in
+        # bulk afterwards (bench.bulk.build_search_index), the reference index is not read.
         with override_settings(TASKS=DROPPED_TASKS):
             self._create()
         return self.created

@@ -21,7 +21,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import dj_database_url
 
@@ -61,6 +61,16 @@ HTML_KINDS = ("article page", "news list", "event list", "project page")
 API_KINDS = ("API list", "API detail")
 # Requests per cold row: each one after emptying every cache (Redis), one client.
 COLD_REQUESTS = 40
+# A large archive (issue 17): from this many articles on, the run also measures the requests
+# that grow with the archive, at one client, against their p95 targets in ms.
+ARCHIVE_FROM_ARTICLES = 10_000
+ARCHIVE_TARGET_P95_MS = 100
+SITEMAP_TARGET_P95_MS = 1000
+LOAD_TARGET_S = 15 * 60
+# Words of the generated content: one in about a tenth of the articles (a topic), one in a
+# handful of pages only (the demo's page on sign language).
+COMMON_WORD = "Mobilität"
+RARE_WORD = "Gebärdensprache"
 
 NGINX_CONF = """\
 daemon off;
@@ -168,17 +178,21 @@ def app_environment(args, var_dir: Path, port: int, response_cache: bool) -> dic
     }
 
 
-def load_content(args) -> None:
-    """Migrate, collect the static files, generate the content and its renditions, in this process."""
+def load_content(args) -> float:
+    """Migrate, collect the static files, generate the content, its renditions and the search
+    index, in this process; returns the seconds it took."""
     import django
 
     django.setup()
     from django.core.management import call_command
     from django.db import connections
 
+    from articles.models import ArticlePage
+    from bench.bulk import build_search_index
     from bench.content import BenchContent, prerender_renditions
+    from events.models import EventPage
 
-    started = time.monotonic()
+    load_started = started = time.monotonic()
     call_command("migrate", verbosity=0)
     say(f"Migrated in {time.monotonic() - started:.0f} s.")
     # The pages link the hashed static files, as in production: they need the manifest.
@@ -192,11 +206,15 @@ def load_content(args) -> None:
     started = time.monotonic()
     renditions = prerender_renditions()
     say(f"{renditions} renditions ready in {time.monotonic() - started:.0f} s.")
+    started = time.monotonic()
+    entries = build_search_index({ArticlePage, EventPage})
+    say(f"Search index of {entries} entries built in {time.monotonic() - started:.0f} s.")
     # A database that has run a while has statistics; a freshly loaded one gets them now,
     # as autovacuum would, so the planner does not guess one row per table.
     with connections["default"].cursor() as cursor:
         cursor.execute("ANALYZE")
     connections.close_all()
+    return time.monotonic() - load_started
 
 
 def find_paths(client) -> dict[str, str]:
@@ -221,6 +239,53 @@ def find_paths(client) -> dict[str, str]:
             raise ServerError(f"No live {page_type} to measure: is the content loaded?")
         paths[kind] = urlsplit(items[0]["meta"]["html_url"]).path
     return paths
+
+
+def archive_paths(paths: dict[str, str]) -> dict[str, tuple[str, int]]:
+    """The requests that grow with a large archive (issue 17), each with its p95 target in ms."""
+    news, events = paths["news list"], paths["event list"]
+    api_list = "/api/v2/pages/?type=articles.ArticlePage&fields=*&limit=20"
+    return {
+        "news list, page 1": (news, ARCHIVE_TARGET_P95_MS),
+        "news list, page 2,000": (f"{news}?seite=2000", ARCHIVE_TARGET_P95_MS),
+        "API list, offset 0": (api_list, ARCHIVE_TARGET_P95_MS),
+        "API list, offset 50,000": (f"{api_list}&offset=50000", ARCHIVE_TARGET_P95_MS),
+        "site search, common word": (f"/suche/?{urlencode({'q': COMMON_WORD})}", ARCHIVE_TARGET_P95_MS),
+        "site search, rare word": (f"/suche/?{urlencode({'q': RARE_WORD})}", ARCHIVE_TARGET_P95_MS),
+        "API search, common word": (
+            f"/api/v2/pages/?{urlencode({'search': COMMON_WORD})}",
+            ARCHIVE_TARGET_P95_MS,
+        ),
+        "API search, rare word": (
+            f"/api/v2/pages/?{urlencode({'search': RARE_WORD})}",
+            ARCHIVE_TARGET_P95_MS,
+        ),
+        "event list": (events, ARCHIVE_TARGET_P95_MS),
+        "event calendar (iCal)": (f"{events}ical/", ARCHIVE_TARGET_P95_MS),
+        "news feed (Atom)": (f"{news}feed/", ARCHIVE_TARGET_P95_MS),
+        "sitemap index": ("/sitemap.xml", SITEMAP_TARGET_P95_MS),
+        "sitemap file": ("/sitemap-pages.xml?p=5", SITEMAP_TARGET_P95_MS),
+    }
+
+
+def count_archive_queries(host: str, requests: dict[str, tuple[str, int]]) -> dict[str, int]:
+    """The queries each archive request costs in this process, after one that fills the caches."""
+    from django.db import connection, connections
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, override_settings
+
+    client = Client(HTTP_HOST=host)
+    counts = {}
+    with override_settings(API_RESPONSE_CACHE=False):
+        for kind, (path, _target) in requests.items():
+            client.get(path)
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(path)
+            if response.status_code != 200:
+                raise ServerError(f"{path} answered {response.status_code}: {response.content[:500]!r}")
+            counts[kind] = len(queries)
+    connections.close_all()
+    return counts
 
 
 def count_queries(host: str) -> tuple[dict[str, str], dict[str, tuple[int, int | None, int]]]:
@@ -349,6 +414,21 @@ def measure(scenario: str, url: str, seconds: int, queries: str) -> list[Result]
     return results
 
 
+def measure_archive(host: str, requests: dict, queries: dict[str, int], args) -> list[Result]:
+    """Each large-archive request by one client for `--duration` seconds, after a warm-up."""
+    results = []
+    for kind, (path, _target) in requests.items():
+        url = f"http://{host}{path}"
+        warm_up(url, args.warmup)
+        say(f"  {kind}, 1 client, {args.duration} s ...")
+        data = run_wrk(url, 1, 1, args.duration)
+        fetch(url, timeout=300)
+        results.append(
+            Result(kind, 1, data["requests_per_s"], data["p50_ms"], data["p95_ms"], str(queries[kind]))
+        )
+    return results
+
+
 def measure_cold(scenario: str, url: str, redis_url: str, queries: str) -> Result:
     """One client, every cache emptied before each request: what the first reader after a
     change, or of a page nobody has asked for in a while, waits for."""
@@ -432,6 +512,22 @@ def app_targets_table(results: list[Result], scenarios: dict[str, tuple[str, boo
     return lines
 
 
+def archive_table(results: list[Result], requests: dict[str, tuple[str, int]]) -> list[str]:
+    """The large archive's requests at one client against their p95 targets."""
+    lines = [
+        "| request | address | p50 ms | p95 ms | target p95 | queries | met |",
+        "| --- | --- | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for result in results:
+        path, target = requests[result.scenario]
+        met = "yes" if result.p95_ms <= target else "no"
+        lines.append(
+            f"| {result.scenario} | `{path}` | {result.p50_ms:.1f} | {result.p95_ms:.1f} | ≤ {target:,} | "
+            f"{result.queries} | {met} |"
+        )
+    return lines
+
+
 def peers_table() -> list[str]:
     lines = ["| peer | req/s | p95 ms | queries |", "| --- | ---: | ---: | ---: |"]
     lines += [f"| {name} | {rps} | {p95} | {queries} |" for name, rps, p95, queries in PEERS]
@@ -442,7 +538,7 @@ def _loads(averages) -> str:
     return " / ".join(f"{load:.2f}" for load in averages)
 
 
-def report_lines(args, results, scenarios, paths, static_files, load_before) -> list[str]:
+def report_lines(args, results, scenarios, paths, static_files, load_before, archive) -> list[str]:
     database = dj_database_url.parse(args.database_url)["NAME"]
     report = [
         "## Benchmark",
@@ -477,6 +573,18 @@ def report_lines(args, results, scenarios, paths, static_files, load_before) -> 
         "",
         *peers_table(),
     ]
+    if archive:
+        load_seconds, requests, archive_results = archive
+        met = "met" if load_seconds <= LOAD_TARGET_S else "not met"
+        report += [
+            "",
+            "### Large archive (issue 17: 1 client, response cache off, nothing in front)",
+            "",
+            f"Loaded in {load_seconds / 60:.1f} min (target ≤ {LOAD_TARGET_S // 60} min: {met}): migration, "
+            "content, renditions and search index. p95 targets: 100 ms, the sitemap's index and files 1 s.",
+            "",
+            *archive_table(archive_results, requests),
+        ]
     for result in results:
         if result.socket_errors:
             report.append(
@@ -559,12 +667,14 @@ def run(args, temp_dir: Path, processes: Processes) -> list[str]:
 
     say(f"Recreating the database {dj_database_url.parse(args.database_url)['NAME']} ...")
     servers.recreate_database(args.database_url, marker="bench")
-    load_content(args)
+    load_seconds = load_content(args)
 
     flush_redis(args.redis_url)
     host = f"127.0.0.1:{app_port}"
     paths, queries = count_queries(host)
     urls = {kind: f"http://{host}{path}" for kind, path in paths.items()}
+    archive_requests = archive_paths(paths) if args.articles >= ARCHIVE_FROM_ARTICLES else {}
+    archive_queries = count_archive_queries(host, archive_requests) if archive_requests else {}
     load_before = os.getloadavg()
 
     results: list[Result] = []
@@ -593,6 +703,7 @@ def run(args, temp_dir: Path, processes: Processes) -> list[str]:
             for kind in kinds:
                 scenario = f"{kind}, cold" if kind in API_KINDS else f"{kind} (HTML), cold"
                 results.append(measure_cold(scenario, urls[kind], args.redis_url, str(queries[kind][2])))
+            archive_results = measure_archive(host, archive_requests, archive_queries, args)
         processes.stop(gunicorn)
 
     say("Starting nginx with the same JSON as static files ...")
@@ -603,7 +714,8 @@ def run(args, temp_dir: Path, processes: Processes) -> list[str]:
         results += measure(f"nginx static {name} ({len(body) / 1024:.0f} KiB)", url, args.duration, "–")
     processes.stop_all()
 
-    return report_lines(args, results, scenarios, paths, static_files, load_before)
+    archive = (load_seconds, archive_requests, archive_results) if archive_requests else None
+    return report_lines(args, results, scenarios, paths, static_files, load_before, archive)
 
 
 def main(argv=None) -> int:

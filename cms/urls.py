@@ -4,7 +4,6 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 import core.editorial.link_chooser as link_chooser
@@ -17,7 +16,7 @@ from media.views import serve_document, serve_public_media
 from preview.api import PagePreviewAPIViewSet
 
 from .signin.page_passwords import authenticate_with_password
-from .views import VisiblePagesSitemap, robots_txt, search, security_txt
+from .views import robots_txt, search, security_txt, sitemap_file, sitemap_index
 
 # The rich text editor's link dialog in German, with "In neuem Tab öffnen"
 # (core.editorial.link_chooser): ahead of the admin's own views under the same addresses and names.
@@ -71,7 +70,8 @@ urlpatterns = [
     re_path(r"^documents/(\d+)/(.*)$", serve_document),
     path("documents/", include(wagtaildocs_urls)),
     path("infoscreen/<slug:slug>/", info_screen, name="info_screen"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": VisiblePagesSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_file, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
     # The password form of protected pages, throttled (cms.signin): ahead of Wagtail's own view

@@ -5,18 +5,34 @@ Everything comes from GET parameters that visitors can edit, bookmark and share,
 value may fail the page: a bad filter is dropped (the form says so next to its field), a
 page number that is no number gives the first page, and only a page beyond the last one
 is a 404, as the address really names nothing.
+
+A section may hold a hundred thousand pages. Its lists sort and slice narrow rows (the ids,
+in the order of an index that matches the list's), then load the full rows of the page's
+ids only, without their StreamField columns. Counts and the choices the filters offer are
+computed once per content change (core.content_cache); so are anchors that let a deep page
+start near its first row instead of sorting and skipping every row before it.
 """
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
 
 from django import forms
 from django.core.paginator import Page, Paginator
+from django.db.models import Count
 from django.http import Http404
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .content_cache import ContentCache
 from .models import Category
 
 PAGE_PARAM = "seite"
+# Anchors of a list sorted by a stored column are at least this many rows apart: a page
+# reads at most this many rows (plus those sharing the anchor's key) before its own.
+ANCHOR_SPACING = 500
 
 
 def term_filter(model, label, empty_label, invalid_message):
@@ -45,9 +61,15 @@ class FilterForm(forms.Form):
     """A GET form that narrows a list. Subclasses declare optional fields named after their
     URL parameters and implement `apply()`."""
 
-    def __init__(self, data, *args, **kwargs):
+    def __init__(self, data, *args, remember: ContentCache | None = None, **kwargs):
+        """`remember` keeps what the form derives from the list (the years and categories it
+        offers) until the content changes; without it, those are computed each time."""
         kwargs.setdefault("label_suffix", "")
         super().__init__(data, *args, **kwargs)
+        self.remember = remember
+
+    def derived(self, name: str, compute: Callable):
+        return self.remember.get(name, compute) if self.remember else compute()
 
     def filter(self, queryset):
         """The queryset narrowed by every filter that holds a valid value."""
@@ -90,18 +112,81 @@ def page_number(request) -> int:
     return max(number, 1)
 
 
-def paginate(request, items, per_page: int) -> Page:
-    paginator = Paginator(items, per_page)
+def paginate(request, paginator: Paginator) -> Page:
     number = page_number(request)
     if number > paginator.num_pages:
         raise Http404(_("Diese Seite der Liste gibt es nicht."))
     return paginator.page(number)
 
 
-def listing_context(request, form: FilterForm, items, per_page: int) -> dict:
+@dataclass(frozen=True)
+class KeyAnchors:
+    """Where a list sorted by a stored column first (a date) reaches some of that column's
+    values: enough to count the list and to start any page of it near its first row.
+
+    `anchors` are (value, position of the first row with that value), in list order and at
+    least ANCHOR_SPACING rows apart. A page at `offset` filters the list to the rows from the
+    anchor before it on (`date <= value` for a list newest first), which the index on that
+    column reads in order, and skips the few rows between the anchor and the offset: the
+    same rows as the plain offset, as long as the anchors belong to the same content.
+    """
+
+    field: str
+    descending: bool
+    anchors: tuple
+    total: int
+
+    @classmethod
+    def of(cls, pages) -> "KeyAnchors":
+        term = pages.query.order_by[0]
+        field = term.lstrip("-")
+        rows = pages.order_by().values_list(field).annotate(rows=Count("pk")).order_by(term)
+        anchors, position, last = [], 0, None
+        for value, count in rows:
+            if last is None or position - last >= ANCHOR_SPACING:
+                anchors.append((value, position))
+                last = position
+            position += count
+        return cls(field, term.startswith("-"), tuple(anchors), position)
+
+    def seek(self, pages, offset: int):
+        """The list from the anchor before `offset` on, and how many rows to skip there."""
+        if not self.anchors:
+            return pages, offset
+        index = bisect.bisect_right([start for _value, start in self.anchors], offset) - 1
+        value, start = self.anchors[index]
+        lookup = "lte" if self.descending else "gte"
+        return pages.filter(**{f"{self.field}__{lookup}": value}), offset - start
+
+
+class NarrowPaginator(Paginator):
+    """Pages of a list cut on narrow rows: the ids of one page, in the list's order, then
+    the cards of those ids (`load_cards`), without their StreamField columns."""
+
+    def __init__(self, pages, per_page: int, load_cards: Callable, anchors: KeyAnchors | None = None):
+        super().__init__(pages, per_page)
+        self.load_cards = load_cards
+        self.anchors = anchors
+
+    @cached_property
+    def count(self):
+        return self.anchors.total if self.anchors else self.object_list.count()
+
+    def page(self, number):
+        number = self.validate_number(number)
+        offset = (number - 1) * self.per_page
+        pages = self.object_list
+        if self.anchors:
+            pages, offset = self.anchors.seek(pages, offset)
+        ids = list(pages.values_list("pk", flat=True)[offset : offset + self.per_page])
+        cards = self.load_cards(pages.model.objects.filter(pk__in=ids).defer_streamfields()).in_bulk()
+        return self._get_page([cards[pk] for pk in ids if pk in cards], number, self)
+
+
+def listing_context(request, form: FilterForm, paginator: Paginator) -> dict:
     """What an index template needs: the form, one page of items, the active filters as a
     query string for the page links, and a title suffix naming filters and page."""
-    page_obj = paginate(request, form.filter(items), per_page)
+    page_obj = paginate(request, paginator)
     labels = form.active_labels()
     title_suffix = f": {', '.join(labels)}" if labels else ""
     if page_obj.number > 1:
@@ -124,6 +209,10 @@ class FilteredIndexMixin:
     filter_form_class: type[FilterForm]
     cards_per_page = 10
     cards_context_name: str
+    # Whether the list's first sort key is a stored column whose order does not change with
+    # the time of day (a date, not "the next date from now"): then its count and anchors
+    # are kept until the content changes (KeyAnchors).
+    anchored = False
 
     def listed_pages(self):
         """Every page the section lists, before filters."""
@@ -135,7 +224,14 @@ class FilteredIndexMixin:
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         pages = self.listed_pages()
-        form = self.filter_form_class(request.GET, pages)
-        context.update(listing_context(request, form, self.with_card_data(pages), self.cards_per_page))
+        remember = ContentCache(f"list:{self.pk}")
+        form = self.filter_form_class(request.GET, pages, remember=remember)
+        filtered = form.filter(pages)
+        anchors = None
+        if self.anchored:
+            filters = urlencode(sorted(form.active_params().items()))
+            anchors = remember.get(f"anchors:{filters}", lambda: KeyAnchors.of(filtered))
+        paginator = NarrowPaginator(filtered, self.cards_per_page, self.with_card_data, anchors)
+        context.update(listing_context(request, form, paginator))
         context[self.cards_context_name] = context["page_obj"]
         return context

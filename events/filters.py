@@ -39,10 +39,13 @@ class EventFilterForm(FilterForm):
         error_messages={"invalid_choice": _("Unbekannte Teilnahmeform. Es werden alle gezeigt.")},
     )
 
-    def __init__(self, data, events):
+    def __init__(self, data, events, **kwargs):
         """`events` are all events of the list; only categories they have are offered."""
-        super().__init__(data)
-        self.fields["kategorie"].queryset = Category.objects.filter(pk__in=events.values("category"))
+        super().__init__(data, **kwargs)
+        categories = self.derived(
+            "categories", lambda: list(events.order_by().values_list("category", flat=True).distinct())
+        )
+        self.fields["kategorie"].queryset = Category.objects.filter(pk__in=[pk for pk in categories if pk])
 
     @property
     def shows_past(self) -> bool:

@@ -26,6 +26,10 @@ TZID = settings.TIME_ZONE
 LOCAL = ZoneInfo(TZID)
 PRODID = "-//Smart City CMS//Veranstaltungen//DE"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
+# The calendar feed's bounds (README, "Calendar feed"): a city's archive holds thousands of
+# upcoming events, which no calendar app needs at once and which would take seconds to write.
+FEED_DAYS_AHEAD = datetime.timedelta(days=365)
+FEED_MAX_EVENTS = 200
 
 
 def build_calendar(events: Iterable[tuple[EventPage, str]], name: str = "") -> Calendar:
@@ -149,10 +153,11 @@ def _description(page: EventPage, url: str) -> str:
     return "\n\n".join(parts)
 
 
-def calendar_response(calendar: Calendar, filename: str | None = None) -> HttpResponse:
-    """The calendar as a response: a download when a filename is given, else shown inline
-    so calendar apps can subscribe to the address."""
-    response = HttpResponse(calendar.to_ical(), content_type=CONTENT_TYPE)
+def calendar_response(calendar: Calendar | bytes, filename: str | None = None) -> HttpResponse:
+    """The calendar (or its written form) as a response: a download when a filename is
+    given, else shown inline so calendar apps can subscribe to the address."""
+    body = calendar if isinstance(calendar, bytes) else calendar.to_ical()
+    response = HttpResponse(body, content_type=CONTENT_TYPE)
     if filename:
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -23,6 +23,7 @@ from content_safety import SafeURLField
 from core import fragments
 from core.api_fields import DetailAPIField, DirectoryEntryField, PageLinkField
 from core.blocks import BodyBlock
+from core.content_cache import ContentCache
 from core.editorial.dates import admin_date
 from core.listing import FilteredIndexMixin
 from core.models import BasePage, CardQuerySet
@@ -34,7 +35,7 @@ from .api_fields import CoordinateField, EventDatesField
 from .api_filters import EVENT_FILTERS
 from .choices import AttendanceMode, Registration, Status
 from .filters import EventFilterForm
-from .ical import build_calendar, calendar_response
+from .ical import FEED_DAYS_AHEAD, FEED_MAX_EVENTS, build_calendar, calendar_response
 from .structured_data import events
 
 END_BEFORE_START = "Das Ende darf nicht vor dem Beginn liegen."
@@ -174,14 +175,26 @@ class EventIndexPage(FilteredIndexMixin, RoutablePageMixin, BasePage):
 
     @path("ical/", name="ical")
     def ical_feed(self, request):
-        """The upcoming events as a calendar to subscribe to (shown inline, not downloaded)."""
-        events = self.get_events().upcoming().select_related("category", "venue")
-        events = events.prefetch_related("further_dates")
-        calendar = build_calendar(
-            ((event, event.get_full_url(request)) for event in events),
+        """The upcoming events as a calendar to subscribe to (shown inline, not downloaded):
+        those of the next FEED_DAYS_AHEAD days, at most FEED_MAX_EVENTS, as the README tells
+        subscribers.
+
+        Writing a calendar costs a millisecond or two per event, so the file is kept until
+        the content changes, or for the hour the feed itself names as its refresh interval
+        (an event that ends meanwhile stays in it until the hour is over, as in the
+        subscribers' calendars)."""
+        now = timezone.now()
+        remember = ContentCache(f"ical:{self.pk}:{request.get_host()}:{now:%Y-%m-%d-%H}")
+        body = remember.get("calendar", lambda: self._calendar(request, now).to_ical())
+        return calendar_response(body)
+
+    def _calendar(self, request, now):
+        events = self.get_events().upcoming(now).filter(next_start__lt=now + FEED_DAYS_AHEAD)
+        events = events.select_related("category", "venue").prefetch_related("further_dates")
+        return build_calendar(
+            ((event, event.get_full_url(request)) for event in events[:FEED_MAX_EVENTS]),
             name=f"{self.title} – {site_name_for(request)}",
         )
-        return calendar_response(calendar)
 
 
 def _start_of_day(now):
@@ -449,6 +462,8 @@ class EventPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("Veranstaltung")
         verbose_name_plural = "Veranstaltungen"
+        # The past events' order and the calendar's range are read on the start.
+        indexes = [models.Index(fields=["start", "page_ptr"], name="event_start_order")]
 
     def clean(self):
         super().clean()

@@ -30,10 +30,13 @@ class ProjectFilterForm(FilterForm):
         _("Dieses Themenfeld gibt es hier nicht. Es werden alle Themenfelder gezeigt."),
     )
 
-    def __init__(self, data, projects):
+    def __init__(self, data, projects, **kwargs):
         """`projects` are all projects of the list; only themes they have are offered."""
-        super().__init__(data)
-        self.fields["thema"].queryset = Theme.objects.filter(pk__in=projects.values("themes"))
+        super().__init__(data, **kwargs)
+        themes = self.derived(
+            "themes", lambda: list(projects.order_by().values_list("themes", flat=True).distinct())
+        )
+        self.fields["thema"].queryset = Theme.objects.filter(pk__in=[pk for pk in themes if pk])
 
     def apply(self, projects, values):
         if values.get("status"):

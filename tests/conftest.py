@@ -38,6 +38,14 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: what one test's content left there (core.content_cache
+    keys on a content version that the next test's rolled-back database counts again) must not
+    show in another."""
+    cache.clear()
+
+
 @pytest.fixture
 def site_tree(db) -> SiteTree:
     root = Page.get_first_root_node()

@@ -4,6 +4,7 @@ sitemap.xml, robots.txt, feed links, canonical URL, Open Graph tags and JSON-LD.
 import datetime
 import json
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -51,9 +52,16 @@ def kickoff(site_tree):
 
 
 def sitemap_locations(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    return [loc.text for loc in ET.fromstring(response.content).findall("sm:url/sm:loc", SITEMAP)]
+    """Every address of the sitemap: /sitemap.xml is an index of files, each read in turn."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    locations = []
+    for file in ET.fromstring(index.content).findall("sm:sitemap/sm:loc", SITEMAP):
+        address = urlsplit(file.text)
+        response = client.get(f"{address.path}?{address.query}")
+        assert response.status_code == 200
+        locations += [loc.text for loc in ET.fromstring(response.content).findall("sm:url/sm:loc", SITEMAP)]
+    return locations
 
 
 def meta(soup, name):
@@ -86,6 +94,24 @@ def test_the_sitemap_leaves_out_drafts_and_protected_pages(client, site_tree):
 
     assert "http://localhost/aktuelles/entwurf/" not in locations
     assert "http://localhost/intern/" not in locations
+
+
+def test_the_sitemap_index_splits_the_addresses_into_files_of_the_page_size(client, site_tree, settings):
+    ArticlePageFactory.create_batch(4, parent=site_tree.articles)
+    settings.SITEMAP_PAGE_SIZE = 3
+    everything = sitemap_locations(client)
+
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    files = [urlsplit(loc.text) for loc in index.findall("sm:sitemap/sm:loc", SITEMAP)]
+    sizes = [
+        len(ET.fromstring(client.get(f"{file.path}?{file.query}").content).findall("sm:url", SITEMAP))
+        for file in files
+    ]
+
+    assert len(everything) == len(set(everything)) > 6
+    assert len(files) == -(-len(everything) // 3)
+    assert sizes[:-1] == [3] * (len(files) - 1)
+    assert client.get("/sitemap-pages.xml?p=99").status_code == 404
 
 
 def test_robots_txt_allows_all_but_the_admin_and_names_the_sitemap(client, site_tree):

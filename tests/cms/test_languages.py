@@ -86,7 +86,7 @@ def test_the_english_news_index_lists_only_english_articles(client, demo):
 
 
 def test_the_sitemap_lists_both_languages_with_their_alternates(client, demo):
-    xml = client.get("/sitemap.xml").text
+    xml = client.get("/sitemap-pages.xml").text
     assert "/en/events/kickoff-smart-city-wuppertal/" in xml
     assert GERMAN_EVENT in xml
 

@@ -254,7 +254,7 @@ def test_the_sitemap_lists_only_visible_pages(client, site_tree, how):
     shown = ArticlePageFactory(parent=site_tree.articles)
     hide(ArticlePageFactory(parent=site_tree.articles, **secret_title("Nachricht")), how)
 
-    response = client.get("/sitemap.xml")
+    response = client.get("/sitemap-pages.xml")
 
     assert shown.slug in response.content.decode()
     assert_no_secret(response)

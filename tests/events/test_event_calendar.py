@@ -5,6 +5,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import timezone
 from icalendar import Calendar
 
 from events.factories import EventDateFactory, EventPageFactory, VenueFactory
@@ -177,9 +178,16 @@ def test_the_event_page_links_to_its_calendar_file(client, kickoff):
     assert link.get_text(" ", strip=True).startswith("In den Kalender")
 
 
+def soon():
+    """A start within the feed's year ahead (events.ical.FEED_DAYS_AHEAD)."""
+    return timezone.localtime(timezone.now(), BERLIN).replace(hour=18, minute=0, second=0, microsecond=0) + (
+        datetime.timedelta(days=30)
+    )
+
+
 def test_the_feed_lists_only_upcoming_published_events(client, site_tree, kickoff):
-    EventPageFactory(parent=site_tree.events, title="Werkstatt Mobilität", start=FUTURE)
-    EventPageFactory(parent=site_tree.events, title="Entwurf", start=FUTURE, live=False)
+    EventPageFactory(parent=site_tree.events, title="Werkstatt Mobilität", start=soon())
+    EventPageFactory(parent=site_tree.events, title="Entwurf", start=soon(), live=False)
 
     response, calendar = get_calendar(client, ical_url(site_tree.events))
 
@@ -191,15 +199,38 @@ def test_the_feed_lists_only_upcoming_published_events(client, site_tree, kickof
 
 
 def test_the_feed_lists_every_date_of_an_upcoming_event(client, site_tree):
-    event = EventPageFactory(parent=site_tree.events, title="Reihe", start=FUTURE)
-    EventDateFactory(event=event, start=FUTURE + datetime.timedelta(days=7))
+    start = soon()
+    event = EventPageFactory(parent=site_tree.events, title="Reihe", start=start)
+    EventDateFactory(event=event, start=start + datetime.timedelta(days=7))
 
     _, calendar = get_calendar(client, ical_url(site_tree.events))
 
     assert [vevent["DTSTART"].dt for vevent in vevents(calendar)] == [
-        FUTURE,
-        FUTURE + datetime.timedelta(days=7),
+        start,
+        start + datetime.timedelta(days=7),
     ]
+
+
+def test_the_feed_holds_the_next_year_and_at_most_its_number_of_events(client, site_tree, monkeypatch):
+    monkeypatch.setattr("events.models.FEED_MAX_EVENTS", 2)
+    for number, days in enumerate([3, 1, 2, 400], start=1):
+        EventPageFactory(
+            parent=site_tree.events, title=f"Termin {number}", start=soon() + datetime.timedelta(days=days)
+        )
+
+    _, calendar = get_calendar(client, ical_url(site_tree.events))
+
+    assert [event["SUMMARY"] for event in vevents(calendar)] == ["Termin 2", "Termin 3"]
+
+
+def test_the_feed_shows_a_new_event_at_once(client, site_tree):
+    get_calendar(client, ical_url(site_tree.events))
+    event = EventPageFactory(parent=site_tree.events, title="Nachgetragen", start=soon(), live=False)
+    event.save_revision().publish()
+
+    _, calendar = get_calendar(client, ical_url(site_tree.events))
+
+    assert [event["SUMMARY"] for event in vevents(calendar)] == ["Nachgetragen"]
 
 
 def test_the_feed_of_an_empty_programme_is_still_a_calendar(client, site_tree):
