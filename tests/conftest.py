@@ -7,6 +7,7 @@ visitor.
 """
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -33,9 +34,14 @@ class SiteTree:
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    """Uploads of one test never leak into another, or into the developer's var/."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _media_root(request, settings, tmp_path):
+    """Uploads of one test never leak into another, or into the developer's var/. A test on
+    the shared demo site reads its images where the demo stored them, so that renditions
+    the test asks for can be made from the originals."""
+    if "demo" in request.fixturenames:
+        settings.MEDIA_ROOT = request.getfixturevalue("demo")
+    else:
+        settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture
@@ -88,13 +94,16 @@ def approver_client(approver):
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+def demo(django_db_setup, django_db_blocker, tmp_path_factory) -> Path:
     """The demo site, German and English, loaded once for a test module and rolled back after
-    it; the module's tests each run in their own transaction inside it (mark them django_db)."""
+    it; the module's tests each run in their own transaction inside it (mark them django_db,
+    or ask for `db`). Its value is the media root that holds the demo's images.
+
+    Loading takes several seconds, so a module that needs the demo shares this one load."""
     media_root = tmp_path_factory.mktemp("demo-media")
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media_root), transaction.atomic():
         DemoContentLoader().load()
-        yield
+        yield media_root
         transaction.set_rollback(True)
     # Wagtail caches the sites' root paths; none of the rolled-back pages may linger there.
     cache.clear()
