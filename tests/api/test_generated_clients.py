@@ -12,14 +12,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from django.core.cache import cache
 from django.test import Client as DjangoClient
 from wagtail.models import Page
 
 from api.openapi import api_page_models, page_type_label
 from api.router import CardPagesAPIViewSet
 from articles.models import ArticlePage
-from demo.loader import DemoContentLoader
 from preview.models import PreviewSnapshot
 from tests.wsgi import site_in_test_transaction
 
@@ -88,13 +86,7 @@ def run(*command):
 
 
 @pytest.fixture
-def demo_site(db):
-    DemoContentLoader().load()
-    cache.clear()
-
-
-@pytest.fixture
-def site_app(demo_site):
+def site_app(demo, db):
     with site_in_test_transaction() as app:
         yield app
 
@@ -197,7 +189,7 @@ def test_the_client_reads_a_draft_of_the_app_preview(generated, site_app):
 # --- datamodel-code-generator ---------------------------------------------------------
 
 
-def test_the_models_read_every_demo_page_list_and_preview_as_their_types(generated, client, demo_site):
+def test_the_models_read_every_demo_page_list_and_preview_as_their_types(generated, client, demo, db):
     _, models = generated
 
     for page in live_pages():
@@ -225,7 +217,7 @@ def test_the_models_read_every_demo_page_list_and_preview_as_their_types(generat
 
 
 @pytest.fixture
-def answer_of_a_later_release(client, demo_site):
+def answer_of_a_later_release(client, demo, db):
     """A real article answer with what a later release might add: a field at the top, one
     in `meta`, one in a block's value, and a block type this release does not know."""
     article = next(page for page in ArticlePage.objects.live() if len(page.body) > 2)
