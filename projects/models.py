@@ -205,13 +205,22 @@ class ProjectPage(BasePage):
         return self.events.visible().for_cards().select_related("category").order_by("-start", "-pk")
 
     def latest_news(self):
-        """The newest news naming this project, for an app's project screen."""
+        """The newest news naming this project, for its page and an app's project screen."""
         return self.get_articles()[:SCREEN_CARDS]
 
     def upcoming_events(self):
-        """This project's events still running or to come, the next first."""
+        """This project's events still running or to come, the next first (its page, the app)."""
         record(pointed_to_tag(self.pk))
         return self.events.visible().upcoming().for_cards().select_related("category")[:SCREEN_CARDS]
+
+    def events_preview(self):
+        """The project's page's events: the next ones, then, if fewer than a screen's worth are
+        ahead, the latest that are over (a finished project keeps its history)."""
+        events = list(self.upcoming_events())
+        if len(events) < SCREEN_CARDS:
+            past = self.events.visible().past().for_cards().select_related("category")
+            events += past[: SCREEN_CARDS - len(events)]
+        return events
 
     def get_funders(self):
         return [funder.organisation for funder in self.funders.select_related("organisation")]

@@ -207,6 +207,13 @@ def _translated(german: dict, slugs: list[str], locale_id: int, request) -> dict
 
 
 @register.simple_tag(takes_context=True)
+def section_page(context, model_label):
+    """The section of the given type under the site's start page in the request's language,
+    e.g. the news index, for "Alle Nachrichten" links below a page's teasers."""
+    return child_page_of_type(context, _site_root(context), model_label)
+
+
+@register.simple_tag(takes_context=True)
 def child_page_of_type(context, parent, model_label):
     """The first visible child of `parent` of the given type, e.g. the news index under home,
     for "Alle Nachrichten" links on the start page."""

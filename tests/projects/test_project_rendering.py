@@ -130,6 +130,68 @@ def test_it_lists_events_that_belong_to_the_project(client, site_tree, model_pro
     assert "Montag, 7. März 2022, 17:00 Uhr" in events.get_text()
 
 
+def test_a_project_named_by_many_shows_the_newest_news_and_next_events_and_links_the_lists(
+    client, site_tree, model_project
+):
+    for day in range(1, 9):
+        article = ArticlePageFactory(
+            parent=site_tree.articles, title=f"Meldung {day}", date=datetime.date(2024, 5, day)
+        )
+        ArticleProjectLink.objects.create(article=article, project=model_project)
+    now = datetime.datetime.now(datetime.UTC)
+    for day in range(1, 8):
+        EventPageFactory(
+            parent=site_tree.events,
+            title=f"Termin {day}",
+            project=model_project,
+            start=now + datetime.timedelta(days=day),
+        )
+    EventPageFactory(
+        parent=site_tree.events, title="Vorbei", project=model_project, start=now - datetime.timedelta(days=3)
+    )
+
+    soup = get_html(client, model_project)
+
+    news = section(soup, "projekt-nachrichten")
+    assert [h3.get_text(strip=True) for h3 in news.find_all("h3")] == [
+        f"Meldung {day}" for day in (8, 7, 6, 5, 4)
+    ]
+    assert news.find("a", string="Alle Nachrichten")["href"] == site_tree.articles.url
+    events = section(soup, "projekt-veranstaltungen")
+    assert [h3.get_text(strip=True) for h3 in events.find_all("h3")] == [
+        f"Termin {day}" for day in range(1, 6)
+    ]
+    assert events.find("a", string="Alle Veranstaltungen")["href"] == site_tree.events.url
+
+
+def test_a_project_with_few_events_ahead_shows_its_latest_past_ones_after_them(
+    client, site_tree, model_project
+):
+    now = datetime.datetime.now(datetime.UTC)
+    EventPageFactory(
+        parent=site_tree.events,
+        title="Demnächst",
+        project=model_project,
+        start=now + datetime.timedelta(days=2),
+    )
+    for days in (30, 10, 60):
+        EventPageFactory(
+            parent=site_tree.events,
+            title=f"Vor {days} Tagen",
+            project=model_project,
+            start=now - datetime.timedelta(days=days),
+        )
+
+    events = section(get_html(client, model_project), "projekt-veranstaltungen")
+
+    assert [h3.get_text(strip=True) for h3 in events.find_all("h3")] == [
+        "Demnächst",
+        "Vor 10 Tagen",
+        "Vor 30 Tagen",
+        "Vor 60 Tagen",
+    ]
+
+
 def test_it_leaves_out_empty_sections(client, site_tree):
     project = ProjectPageFactory(parent=site_tree.projects)
 
