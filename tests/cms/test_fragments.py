@@ -332,3 +332,12 @@ def test_an_answer_made_of_kept_parts_still_names_everything_it_shows(client, si
         kept = client.get(url)["xkey"].split()
         assert kept == worked_out
         assert f"p{project.pk}" in kept
+
+
+def test_a_new_article_tops_the_kept_news_list_at_once(client, site_tree, article):
+    assert "Sensoren am Döppersberg" in read(client, site_tree.articles.url)
+    assert "Sensoren am Döppersberg" in read(client, f"{site_tree.articles.url}?jahr={article.date.year}")
+
+    published(ArticlePageFactory(parent=site_tree.articles, title="Neuer Radweg an der Nordbahntrasse"))
+
+    assert "Neuer Radweg an der Nordbahntrasse" in read(client, site_tree.articles.url)
