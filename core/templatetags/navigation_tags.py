@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django import template
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
 from cachetags import children_tag, record
@@ -209,8 +210,10 @@ def _translated(german: dict, slugs: list[str], locale_id: int, request) -> dict
 @register.simple_tag(takes_context=True)
 def section_page(context, model_label):
     """The section of the given type under the site's start page in the request's language,
-    e.g. the news index, for "Alle Nachrichten" links below a page's teasers."""
-    return child_page_of_type(context, _site_root(context), model_label)
+    e.g. the news index, for "Alle Nachrichten" links below a page's teasers. Picked from the
+    start page's children the menu has read (no query of its own)."""
+    content_type = ContentType.objects.get_for_model(apps.get_model(model_label))
+    return next((page for page in root_children(context) if page.content_type_id == content_type.pk), None)
 
 
 @register.simple_tag(takes_context=True)

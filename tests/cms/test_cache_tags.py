@@ -115,9 +115,6 @@ def test_a_project_names_the_list_of_pages_pointing_to_it(client, site):
         f"r{site.project.pk}",
         # The article naming the project, as a card.
         f"p{site.article.pk}",
-        # The news and event lists, linked below the project's newest news and next events.
-        f"p{site.articles.pk}",
-        f"p{site.events.pk}",
         entry(site.category),
         f"i{site.image.pk}",
     }
