@@ -58,6 +58,8 @@ class _Scope:
     _prefix: str | None = None
     # Entries already fetched by `all_kept`, by key.
     fetched: dict = field(default_factory=dict)
+    # Parts worked out during the request, written in one round trip when it ends.
+    worked_out: dict = field(default_factory=dict)
 
     def key(self, name: str, parts) -> str:
         if self._prefix is None:
@@ -83,11 +85,15 @@ _COMPUTING: ContextVar[tuple[_Computation, ...]] = ContextVar("fragments_computi
 def request_scope(generation: Callable[[], str], host: str):
     """Cache parts inside: one anonymous read. `generation` is asked at most once, when the
     first part is looked up."""
-    token = _SCOPE.set(_Scope(generation, host))
+    scope = _Scope(generation, host)
+    token = _SCOPE.set(scope)
     try:
         yield
     finally:
         _SCOPE.reset(token)
+    if scope.worked_out:
+        # Each entry says until when it holds; the timeout only bounds memory use.
+        caches[settings.FRAGMENT_CACHE_ALIAS].set_many(scope.worked_out, MAX_TIMEOUT)
 
 
 def valid_until(moment: datetime | None) -> None:
@@ -107,8 +113,12 @@ def cached(name: str, parts, compute: Callable[[], object]):
     if scope is None:
         return compute()
     key = scope.key(name, parts)
-    store = caches[settings.FRAGMENT_CACHE_ALIAS]
-    entry = scope.fetched.pop(key) if key in scope.fetched else store.get(key)
+    if key in scope.worked_out:
+        entry = scope.worked_out[key]
+    elif key in scope.fetched:
+        entry = scope.fetched.pop(key)
+    else:
+        entry = caches[settings.FRAGMENT_CACHE_ALIAS].get(key)
     now = timezone.now().timestamp()
     if entry is not None:
         value, until, tags = entry
@@ -124,9 +134,8 @@ def cached(name: str, parts, compute: Callable[[], object]):
             value = compute()
     finally:
         _COMPUTING.reset(token)
-    timeout = min(MAX_TIMEOUT, computation.until - now)
-    if timeout > 0:
-        store.set(key, (value, computation.until, sorted(tags)), math.ceil(timeout))
+    if computation.until > now:
+        scope.worked_out[key] = (value, computation.until, sorted(tags))
     # The part's bound also bounds a part it sits in.
     _bound(computation.until)
     return value
