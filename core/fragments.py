@@ -58,6 +58,8 @@ class _Scope:
     _prefix: str | None = None
     # Entries already fetched by `all_kept`, by key.
     fetched: dict = field(default_factory=dict)
+    # Keys `all_kept` found missing: not asked for again.
+    missing: set = field(default_factory=set)
     # Parts worked out during the request, written in one round trip when it ends.
     worked_out: dict = field(default_factory=dict)
 
@@ -117,6 +119,8 @@ def cached(name: str, parts, compute: Callable[[], object]):
         entry = scope.worked_out[key]
     elif key in scope.fetched:
         entry = scope.fetched.pop(key)
+    elif key in scope.missing:
+        entry = None
     else:
         entry = caches[settings.FRAGMENT_CACHE_ALIAS].get(key)
     now = timezone.now().timestamp()
@@ -152,6 +156,7 @@ def all_kept(name: str, parts_list) -> bool:
     entries = caches[settings.FRAGMENT_CACHE_ALIAS].get_many(keys)
     now = timezone.now().timestamp()
     scope.fetched.update(entries)
+    scope.missing.update(key for key in keys if key not in entries)
     return all(key in entries and now < entries[key][1] for key in keys)
 
 

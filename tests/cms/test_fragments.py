@@ -341,3 +341,16 @@ def test_a_new_article_tops_the_kept_news_list_at_once(client, site_tree, articl
     published(ArticlePageFactory(parent=site_tree.articles, title="Neuer Radweg an der Nordbahntrasse"))
 
     assert "Neuer Radweg an der Nordbahntrasse" in read(client, site_tree.articles.url)
+
+
+def test_every_cache_call_of_a_process_shares_one_redis_client(settings):
+    settings.CACHES = {
+        "default": {"BACKEND": "delivery.cache.FailSoftRedisCache", "LOCATION": REDIS_TEST_URL}
+    }
+    store = caches["default"]
+    store.set("fragment-test", "eins")
+
+    assert store.get("fragment-test") == "eins"
+    assert store._cache.get_client(write=True) is store._cache.get_client(write=True)
+    assert store._cache.get_client() is store._cache.get_client()
+    store.delete("fragment-test")
