@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.cache import cache
 
+from . import fragments
 from .models import ContentVersion
 
 # Entries of older versions are unreachable; they only need to leave Redis eventually.
@@ -30,7 +31,10 @@ class ContentCache:
     """Remembers values for one content version under one scope (e.g. a list page's id)."""
 
     def __init__(self, scope: str):
-        self.prefix = f"derived:{content_version()}:{scope}"
+        # An anonymous read has the generation of its kept parts at hand (the same version, and
+        # the next page expiry, which takes an expired page out of a list's count on time); other
+        # requests read the version row.
+        self.prefix = f"derived:{fragments.generation() or content_version()}:{scope}"
 
     def get(self, name: str, compute: Callable[[], Any]) -> Any:
         key = f"{self.prefix}:{name}"

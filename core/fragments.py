@@ -44,7 +44,7 @@ from django.utils import timezone, translation
 
 import cachetags
 
-__all__ = ["all_kept", "cached", "request_scope", "valid_until"]
+__all__ = ["all_kept", "cached", "generation", "request_scope", "valid_until"]
 
 # Upper bound of how long a part stays in the cache; it only bounds memory use, since the
 # generation in the key already retires parts when content changes.
@@ -55,7 +55,7 @@ MAX_TIMEOUT = 24 * 60 * 60
 class _Scope:
     generation: Callable[[], str]
     host: str
-    _prefix: str | None = None
+    _generation: str | None = None
     # Entries already fetched by `all_kept`, by key.
     fetched: dict = field(default_factory=dict)
     # Keys `all_kept` found missing: not asked for again.
@@ -63,11 +63,15 @@ class _Scope:
     # Parts worked out during the request, written in one round trip when it ends.
     worked_out: dict = field(default_factory=dict)
 
+    def current_generation(self) -> str:
+        if self._generation is None:
+            self._generation = self.generation()
+        return self._generation
+
     def key(self, name: str, parts) -> str:
-        if self._prefix is None:
-            self._prefix = f"{_code_fingerprint()}:{self.generation()}:{self.host}"
         varying = repr((name, translation.get_language(), *parts))
-        return f"fragment:{self._prefix}:{hashlib.sha256(varying.encode()).hexdigest()}"
+        prefix = f"{_code_fingerprint()}:{self.current_generation()}:{self.host}"
+        return f"fragment:{prefix}:{hashlib.sha256(varying.encode()).hexdigest()}"
 
 
 @dataclass
@@ -96,6 +100,13 @@ def request_scope(generation: Callable[[], str], host: str):
     if scope.worked_out:
         # Each entry says until when it holds; the timeout only bounds memory use.
         caches[settings.FRAGMENT_CACHE_ALIAS].set_many(scope.worked_out, MAX_TIMEOUT)
+
+
+def generation() -> str | None:
+    """The request's generation (see above), read at most once per request; None outside an
+    anonymous read. Other values kept per content change (core.content_cache) share it."""
+    scope = _SCOPE.get()
+    return scope.current_generation() if scope is not None else None
 
 
 def valid_until(moment: datetime | None) -> None:

@@ -214,10 +214,13 @@ def test_a_preview_shows_the_draft_not_the_page_kept_for_visitors(admin_client, 
 
 def test_signed_in_editors_get_every_part_worked_out_afresh(admin_client, client, article):
     read(client, article.url)
-    kept = queries_of(client, article.url)
+    # A change that moves no content version (a direct update, as no editor can make): the part
+    # kept for visitors still shows the old title, an editor's page is worked out from the rows.
+    type(article).objects.filter(pk=article.pk).update(title="Titel aus der Datenbank")
 
-    admin_client.get(article.url)
-    assert queries_of(admin_client, article.url) > kept
+    heading = "<h1>Titel aus der Datenbank</h1>"
+    assert heading not in read(client, article.url)
+    assert heading in admin_client.get(article.url).content.decode()
 
 
 def test_a_deployment_with_other_code_never_reads_the_parts_of_the_one_before(tmp_path):
@@ -229,7 +232,6 @@ def test_a_deployment_with_other_code_never_reads_the_parts_of_the_one_before(tm
     template.write_text("<p>neu und länger</p>")
 
     assert fragments.fingerprint_of([tmp_path]) != before
-    assert fragments._code_fingerprint() == fragments._code_fingerprint()
 
 
 def test_parts_are_kept_in_redis_for_every_web_process(client, article, settings):
