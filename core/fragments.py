@@ -53,9 +53,9 @@ MAX_TIMEOUT = 24 * 60 * 60
 
 @dataclass
 class _Scope:
-    generation: Callable[[], str]
+    read_generation: Callable[[], str]
     host: str
-    _generation: str | None = None
+    generation: str | None = None
     # Entries already fetched by `all_kept`, by key.
     fetched: dict = field(default_factory=dict)
     # Keys `all_kept` found missing: not asked for again.
@@ -64,9 +64,9 @@ class _Scope:
     worked_out: dict = field(default_factory=dict)
 
     def current_generation(self) -> str:
-        if self._generation is None:
-            self._generation = self.generation()
-        return self._generation
+        if self.generation is None:
+            self.generation = self.read_generation()
+        return self.generation
 
     def key(self, name: str, parts) -> str:
         varying = repr((name, translation.get_language(), *parts))
