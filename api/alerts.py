@@ -20,11 +20,12 @@ from cachetags import record, type_tag_of
 from .languages import LOCALE_PARAMETER, requested_language
 from .names import GermanViewNames
 from .params import CheckedParametersMixin
+from .rendering import CompactJSON
 
 PATH_MAX_LENGTH = 1000
 
 
-class AlertsAPIViewSet(GermanViewNames, CheckedParametersMixin, BaseAPIViewSet):
+class AlertsAPIViewSet(CompactJSON, GermanViewNames, CheckedParametersMixin, BaseAPIViewSet):
     model = Alert
     view_title = "Hinweise"
     view_summary = "Aktuelle Hinweise (Absagen, Störungen, Warnungen), die dringendsten zuerst."

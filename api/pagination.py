@@ -9,6 +9,7 @@ rows instead of sorting and skipping fifty thousand full ones.
 """
 
 from collections import OrderedDict
+from collections.abc import Callable
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -17,6 +18,7 @@ from django.utils.translation import get_language
 from rest_framework.response import Response
 from wagtail.api.v2.pagination import WagtailPagination
 
+from core import fragments
 from core.content_cache import ContentCache
 from core.listing import KeyAnchors
 from media.api import absolute_url
@@ -33,20 +35,32 @@ class CountedList(list):
 
 
 class AnchoredList:
-    """A page type's list as Wagtail's paginator counts and slices it, cut on narrow rows."""
+    """A page type's list as Wagtail's paginator counts and slices it, cut on narrow rows.
 
-    def __init__(self, queryset, anchors: KeyAnchors):
+    `kept(pages)` says whether the answers for these pages are kept (core.fragments), given
+    pages with only their id and live revision: then those are the slice, and no full row is
+    read."""
+
+    def __init__(self, queryset, anchors: KeyAnchors, kept: Callable[[list], bool] | None = None):
         self.queryset = queryset
         self.anchors = anchors
+        self.kept = kept
 
     def count(self) -> int:
         return self.anchors.total
 
     def __getitem__(self, window: slice) -> list:
         pages, skip = self.anchors.seek(self.queryset, window.start)
-        ids = pages.values("pk")[skip : skip + window.stop - window.start]
-        # One query: the full rows of the slice's ids, sorted again (an anchored list sorts by
-        # stored columns only). The router loads what the cards show onto the slice
+        pages = pages[skip : skip + window.stop - window.start]
+        if self.kept is None:
+            ids = pages.values("pk")
+        else:
+            narrow = list(pages.select_related(None).only("live_revision_id"))
+            if self.kept(narrow):
+                return narrow
+            ids = [page.pk for page in narrow]
+        # The full rows of the slice's ids, sorted again (an anchored list sorts by stored
+        # columns only). The router loads what the cards show onto the slice
         # (api.router, _load_card_relations).
         rows = self.queryset.model._default_manager.filter(pk__in=ids).order_by(*self.queryset.query.order_by)
         if isinstance(self.queryset.query.select_related, dict):
@@ -63,22 +77,26 @@ def _paths(related: dict, prefix: str = "") -> list[str]:
     ]
 
 
-def anchored(queryset, request):
+def anchored(queryset, request, view=None):
     """The list as an AnchoredList where its page type allows it and the client keeps its
-    order (no `order=`, no `search=`), else as it is."""
+    order (no `order=`, no `search=`), else as it is. The view may say which slices it has
+    kept (`items_kept`)."""
     if not isinstance(queryset, QuerySet) or not getattr(queryset.model, "api_list_anchored", False):
         return queryset
     if "order" in request.GET or "search" in request.GET:
         return queryset
     params = sorted((name, value) for name, value in request.GET.items() if name not in SLICE_PARAMETERS)
     scope = f"api-list:{queryset.model._meta.label}:{get_language()}:{urlencode(params)}"
-    return AnchoredList(queryset, ContentCache(scope).get("anchors", lambda: KeyAnchors.of(queryset)))
+    anchors = ContentCache(scope).get("anchors", lambda: KeyAnchors.of(queryset))
+    # Only an anonymous read keeps answers (core.fragments).
+    kept = getattr(view, "items_kept", None) if fragments.generation() is not None else None
+    return AnchoredList(queryset, anchors, kept)
 
 
 class LinkedPagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
         # Wagtail checks `offset` and `limit` (a 400 when malformed) and cuts the slice.
-        page = super().paginate_queryset(anchored(queryset, request), request, view)
+        page = super().paginate_queryset(anchored(queryset, request, view), request, view)
         limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
         self.request = request
         self.offset = int(request.GET.get("offset", 0))

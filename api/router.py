@@ -4,13 +4,17 @@ and images in the one shape of `media.api`."""
 from collections import defaultdict
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import ForeignKey, ManyToManyField, ManyToOneRel, prefetch_related_objects
+from django.db.models import ForeignKey, ManyToManyField, ManyToOneRel, Q, prefetch_related_objects
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch
 from taggit.managers import TaggableManager
+from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.v2.serializers import ImageSerializer
@@ -19,7 +23,8 @@ from wagtail.models import Page, get_page_models
 
 from core import fragments
 from core.api_fields import detail_only_fields
-from core.visibility import expired_page_ids
+from core.site_structure import page_model, site_roots
+from core.visibility import expired_page_ids, visible_pages
 from media.api import IMAGE_PARTS, RENDITION_SPECS, ImagePartField, renditions_prefetch
 from media.visibility import visible_documents
 
@@ -36,6 +41,7 @@ from .list_tags import ListTagsMixin, PageListTagsMixin
 from .names import GermanViewNames
 from .pagination import LinkedPagination
 from .params import CheckedParametersMixin
+from .rendering import CompactJSON
 from .snippets import directory_endpoints
 
 
@@ -87,7 +93,9 @@ class CardPageSerializer(PageSerializer):
         return {"id": data.pop("id", page.pk), "type": page_type._meta.label, **data}
 
 
-class CardPagesAPIViewSet(PageListTagsMixin, GermanViewNames, CheckedParametersMixin, PagesAPIViewSet):
+class CardPagesAPIViewSet(
+    PageListTagsMixin, CompactJSON, GermanViewNames, CheckedParametersMixin, PagesAPIViewSet
+):
     """Pages whose `fields=*` lists cost the same number of queries for 2 or 20 items."""
 
     pagination_class = LinkedPagination
@@ -154,31 +162,81 @@ class CardPagesAPIViewSet(PageListTagsMixin, GermanViewNames, CheckedParametersM
         # Wagtail asks for the visible pages several times per request (queryset,
         # serializer class, serializer context); each time costs a view restriction query.
         if not hasattr(self, "_base_queryset"):
-            # Wagtail leaves out drafts and restricted pages; an expired page, which the
-            # scheduler has yet to unpublish, goes too, as on the website (core.visibility).
-            self._base_queryset = super().get_base_queryset().exclude(id__in=expired_page_ids())
+            self._base_queryset = self._public_pages(Page)
         return self._base_queryset
 
+    def _public_pages(self, model):
+        """The pages of `model` the request may read: Wagtail leaves out drafts and restricted
+        pages; an expired page, which the scheduler has yet to unpublish, goes too, as on the
+        website (core.visibility)."""
+        if fragments.generation() is None:
+            # A signed-in editor or a page password: Wagtail asks each restriction whether
+            # the request passes it.
+            try:
+                queryset = get_public_pages_queryset(self.request, model)
+            except ValueError as error:
+                raise BadRequestError(str(error)) from error
+            return queryset.exclude(id__in=expired_page_ids())
+        # An anonymous read passes none; the restrictions, the site and its home pages are
+        # remembered until content changes (core.site_structure).
+        try:
+            site = SiteFilterValidator(site=self.request.GET.get("site"), request=self.request).site_obj
+        except ValueError as error:
+            raise BadRequestError(str(error)) from error
+        if site is None:
+            return model._default_manager.none()
+        below_home = Q()
+        for root in site_roots(site):
+            below_home |= Q(path__startswith=root.path, depth__gte=root.depth)
+        return visible_pages(model._default_manager.filter(below_home), self.request)
+
     def get_queryset(self):
-        if self.request.GET.get("type") == "":
-            # Wagtail would list every page, as without the parameter.
-            raise BadRequestError("type must name a page type, e.g. type=articles.ArticlePage")
-        queryset = super().get_queryset()
-        foreign_keys = [name for name, _ in self._card_relations(queryset.model, ForeignKey)]
-        # Every item's meta names its locale.
-        return queryset.select_related("locale", *foreign_keys)
+        # Asked for several times per request (the list, its tag, the mixed-cards check).
+        if not hasattr(self, "_queryset"):
+            if self.request.GET.get("type") == "":
+                # Wagtail would list every page, as without the parameter.
+                raise BadRequestError("type must name a page type, e.g. type=articles.ArticlePage")
+            queryset = super().get_queryset()
+            foreign_keys = [name for name, _ in self._card_relations(queryset.model, ForeignKey)]
+            # Every item's meta names its locale.
+            self._queryset = queryset.select_related("locale", *foreign_keys)
+        return self._queryset
+
+    def get_object(self):
+        if self.action == "detail_view" and self._plain_anonymous_detail():
+            if not hasattr(self, "_cached_object"):
+                # The page's own type is remembered, so its specific row comes in one query
+                # (Wagtail reads the base row, then the specific one).
+                model = page_model(self.kwargs["pk"])
+                if model is None:
+                    raise Http404
+                queryset = self.filter_queryset(self._public_pages(model).select_related("locale"))
+                self._cached_object = get_object_or_404(queryset, pk=self.kwargs["pk"])
+            return self._cached_object
+        return super().get_object()
+
+    def _plain_anonymous_detail(self) -> bool:
+        """An anonymous detail request that chooses only the fields: its page is found by id
+        alone (a `type=` or a field filter would narrow Wagtail's look-up)."""
+        return fragments.generation() is not None and set(self.request.GET) <= {"fields", "format"}
 
     def paginate_queryset(self, queryset):
         # Prefetching onto the served slice rather than the queryset, so it works the same
         # for search results, which are not querysets.
         items = list(super().paginate_queryset(queryset))
         # Items kept from an earlier reader need nothing more from the database.
-        kept = fragments.all_kept(
-            "api-page", [representation_parts(page, self, self.request) for page in items]
-        )
-        if not kept:
+        if not self.items_kept(items):
             self._load_card_relations(items)
         return items
+
+    def items_kept(self, pages) -> bool:
+        """Whether the answers for all these pages are kept (core.fragments); asked once per
+        slice, by the paginator or here."""
+        ids = [page.pk for page in pages]
+        if getattr(self, "_kept", (None,))[0] != ids:
+            parts = [representation_parts(page, self, self.request) for page in pages]
+            self._kept = (ids, fragments.all_kept("api-page", parts))
+        return self._kept[1]
 
     def _load_card_relations(self, items) -> None:
         """What the cards of these pages (all of one type) show, in a query per relation."""
@@ -255,7 +313,9 @@ class CustomImageSerializer(ImageSerializer):
     renditions = ImagePartField("renditions")
 
 
-class CustomImagesAPIViewSet(ListTagsMixin, GermanViewNames, CheckedParametersMixin, ImagesAPIViewSet):
+class CustomImagesAPIViewSet(
+    ListTagsMixin, CompactJSON, GermanViewNames, CheckedParametersMixin, ImagesAPIViewSet
+):
     """Images in the same shape as a page's image fields, so clients parse one format."""
 
     pagination_class = LinkedPagination
@@ -272,7 +332,9 @@ class CustomImagesAPIViewSet(ListTagsMixin, GermanViewNames, CheckedParametersMi
         return super().get_queryset().prefetch_renditions(*RENDITION_SPECS)
 
 
-class CheckedDocumentsAPIViewSet(ListTagsMixin, GermanViewNames, CheckedParametersMixin, DocumentsAPIViewSet):
+class CheckedDocumentsAPIViewSet(
+    ListTagsMixin, CompactJSON, GermanViewNames, CheckedParametersMixin, DocumentsAPIViewSet
+):
     """Wagtail's documents endpoint, with its query parameters checked (api.params) and
     a field filter value its field cannot hold answered by a 400."""
 

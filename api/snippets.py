@@ -22,9 +22,12 @@ from .list_tags import ListTagsMixin
 from .names import GermanViewNames
 from .pagination import LinkedPagination
 from .params import CheckedParametersMixin
+from .rendering import CompactJSON
 
 
-class DirectoryAPIViewSet(ListTagsMixin, GermanViewNames, CheckedParametersMixin, BaseAPIViewSet):
+class DirectoryAPIViewSet(
+    ListTagsMixin, CompactJSON, GermanViewNames, CheckedParametersMixin, BaseAPIViewSet
+):
     filter_backends = [CheckedFieldsFilter, LanguageFilter, RandomOrderingFilter]
     known_query_parameters = BaseAPIViewSet.known_query_parameters | {LOCALE_PARAMETER}
     pagination_class = LinkedPagination

@@ -44,7 +44,7 @@ from django.utils import timezone, translation
 
 import cachetags
 
-__all__ = ["all_kept", "cached", "generation", "request_scope", "valid_until"]
+__all__ = ["all_kept", "cached", "generation", "remembered", "request_scope", "valid_until"]
 
 # Upper bound of how long a part stays in the cache; it only bounds memory use, since the
 # generation in the key already retires parts when content changes.
@@ -135,13 +135,25 @@ def cached(name: str, parts, compute: Callable[[], object]):
     else:
         entry = caches[settings.FRAGMENT_CACHE_ALIAS].get(key)
     now = timezone.now().timestamp()
-    if entry is not None:
-        value, until, tags = entry
-        if now < until:
-            _bound(until)
-            # The answer still names everything it shows (its xkey header, cachetags).
-            cachetags.record(*tags)
-            return value
+    if entry is not None and now < entry[1]:
+        return _replayed(entry)
+    entry = _worked_out(compute)
+    if entry[1] > now:
+        scope.worked_out[key] = entry
+    return entry[0]
+
+
+def _replayed(entry):
+    value, until, tags = entry
+    # The kept value's bound also bounds a part it sits in, and the answer still names
+    # everything it shows (its xkey header, cachetags).
+    _bound(until)
+    cachetags.record(*tags)
+    return value
+
+
+def _worked_out(compute: Callable[[], object]) -> tuple:
+    """(value, until when it holds, the cache tags of what it shows)."""
     computation = _Computation()
     token = _COMPUTING.set((*_COMPUTING.get(), computation))
     try:
@@ -149,11 +161,55 @@ def cached(name: str, parts, compute: Callable[[], object]):
             value = compute()
     finally:
         _COMPUTING.reset(token)
-    if computation.until > now:
-        scope.worked_out[key] = (value, computation.until, sorted(tags))
     # The part's bound also bounds a part it sits in.
     _bound(computation.until)
-    return value
+    return value, computation.until, sorted(tags)
+
+
+class _Remembered:
+    """The values `remembered()` keeps in this process, for one generation."""
+
+    # Enough for every address of a large site; past it (a crawler asking for made-up
+    # addresses), the values of the generation start afresh.
+    MAX_ENTRIES = 20_000
+
+    def __init__(self):
+        self.generation = None
+        self.values = {}
+
+    def for_generation(self, generation: str) -> dict:
+        if self.generation != generation or len(self.values) >= self.MAX_ENTRIES:
+            # A new dictionary rather than clear(): a thread of the development server that
+            # still holds the old one finishes with it undisturbed.
+            self.generation, self.values = generation, {}
+        return self.values
+
+
+_REMEMBERED = _Remembered()
+
+
+def remembered(name: str, parts, compute: Callable[[], object]):
+    """`compute()`'s value, kept in this process's memory for the rest of the generation.
+
+    For what nearly every request asks the database for although it changes only with
+    content: the site of a host, where an address leads, a page's view restrictions. No
+    round trip and no pickling, so the value may be model instances; every later request of
+    the process shares them, so callers only read them. Keyed, bounded and scoped as
+    `cached()`; outside an anonymous read it simply computes.
+    """
+    scope = _SCOPE.get()
+    if scope is None:
+        return compute()
+    values = _REMEMBERED.for_generation(scope.current_generation())
+    key = (name, translation.get_language(), scope.host, *parts)
+    entry = values.get(key)
+    now = timezone.now().timestamp()
+    if entry is not None and now < entry[1]:
+        return _replayed(entry)
+    entry = _worked_out(compute)
+    if entry[1] > now:
+        values[key] = entry
+    return entry[0]
 
 
 def all_kept(name: str, parts_list) -> bool:

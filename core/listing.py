@@ -14,7 +14,7 @@ start near its first row instead of sorting and skipping every row before it.
 """
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -161,26 +161,59 @@ class KeyAnchors:
 
 class NarrowPaginator(Paginator):
     """Pages of a list cut on narrow rows: the ids of one page, in the list's order, then
-    the cards of those ids (`load_cards`), without their StreamField columns."""
+    the cards of those ids (`load_cards`), without their StreamField columns.
 
-    def __init__(self, pages, per_page: int, load_cards: Callable, anchors: KeyAnchors | None = None):
+    A page's cards are read when the template first asks for them: a list whose rendered
+    cards are kept (core.fragments) reads none. `total` is the list's count when it is known
+    already (kept per content change)."""
+
+    def __init__(
+        self,
+        pages,
+        per_page: int,
+        load_cards: Callable,
+        anchors: KeyAnchors | None = None,
+        total: int | None = None,
+    ):
         super().__init__(pages, per_page)
         self.load_cards = load_cards
         self.anchors = anchors
+        self.total = anchors.total if anchors else total
 
     @cached_property
     def count(self):
-        return self.anchors.total if self.anchors else self.object_list.count()
+        return self.total if self.total is not None else self.object_list.count()
 
     def page(self, number):
         number = self.validate_number(number)
+        return self._get_page(_CardsOfPage(self, number), number, self)
+
+    def cards(self, number) -> list:
         offset = (number - 1) * self.per_page
         pages = self.object_list
         if self.anchors:
             pages, offset = self.anchors.seek(pages, offset)
         ids = list(pages.values_list("pk", flat=True)[offset : offset + self.per_page])
         cards = self.load_cards(pages.model.objects.filter(pk__in=ids).defer_streamfields()).in_bulk()
-        return self._get_page([cards[pk] for pk in ids if pk in cards], number, self)
+        return [cards[pk] for pk in ids if pk in cards]
+
+
+class _CardsOfPage(Sequence):
+    """The cards of one page of a NarrowPaginator, read on first use."""
+
+    def __init__(self, paginator: NarrowPaginator, number: int):
+        self.paginator = paginator
+        self.number = number
+
+    @cached_property
+    def cards(self) -> list:
+        return self.paginator.cards(self.number)
+
+    def __getitem__(self, index):
+        return self.cards[index]
+
+    def __len__(self):
+        return len(self.cards)
 
 
 def listing_context(request, form: FilterForm, paginator: Paginator) -> dict:
@@ -221,17 +254,29 @@ class FilteredIndexMixin:
     def with_card_data(self, pages):
         return pages.for_cards()
 
+    def listing_holds_until(self):
+        """The next moment at which the list changes with time alone (an event's date ends
+        and it moves to the past ones); None when only content changes it."""
+        return None
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         pages = self.listed_pages()
-        remember = ContentCache(f"list:{self.pk}")
+        # The list's count, anchors and filter choices are kept until the content changes,
+        # or until the list changes with time.
+        until = self.listing_holds_until()
+        remember = ContentCache(f"list:{self.pk}:{until.timestamp() if until else ''}")
         form = self.filter_form_class(request.GET, pages, remember=remember)
         filtered = form.filter(pages)
-        anchors = None
+        filters = urlencode(sorted(form.active_params().items()))
+        anchors = total = None
         if self.anchored:
-            filters = urlencode(sorted(form.active_params().items()))
             anchors = remember.get(f"anchors:{filters}", lambda: KeyAnchors.of(filtered))
-        paginator = NarrowPaginator(filtered, self.cards_per_page, self.with_card_data, anchors)
+        else:
+            total = remember.get(f"count:{filters}", filtered.count)
+        paginator = NarrowPaginator(filtered, self.cards_per_page, self.with_card_data, anchors, total)
         context.update(listing_context(request, form, paginator))
         context[self.cards_context_name] = context["page_obj"]
+        # What shows the list is kept until then (core.templatetags.fragment_tags).
+        context["listing_until"] = until
         return context

@@ -19,9 +19,10 @@ from content_safety import SafeURLField
 from media.api import ImageCreditsField, ImageField
 from media.credits import credits_for, images_shown_on
 
-from . import preview_modes
+from . import fragments, preview_modes
 from .api_fields import DetailAPIField
 from .page_forms import PageForm
+from .site_structure import view_restrictions
 from .visibility import visible_pages
 
 GERMAN_TRANSLITERATION = str.maketrans(
@@ -299,6 +300,14 @@ class BasePage(RecordedWhenLoaded, Page):
 
     def cache_tag(self) -> str:
         return page_tag(self.pk)
+
+    def get_view_restrictions(self):
+        # Wagtail checks them before serving the page (two queries: the ancestors, then their
+        # restrictions); an anonymous read remembers them until content changes. A list there,
+        # which is all Wagtail's check needs; a queryset everywhere else.
+        if fragments.generation() is None:
+            return super().get_view_restrictions()
+        return view_restrictions(self, super().get_view_restrictions)
 
     def serve_password_required_response(self, request, form, action_url):
         """The password form of a protected page, in the site's layout. Its context holds no

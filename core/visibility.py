@@ -21,6 +21,8 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from core import fragments
+
 __all__ = [
     "VisibilityScopeMiddleware",
     "expired_page_ids",
@@ -46,12 +48,17 @@ def restricted_paths(request=None) -> tuple[str, ...]:
     if paths is None and scoped:
         paths = scoped[0]
     if paths is None:
-        paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+        # An anonymous read remembers them until content changes (core.fragments).
+        paths = fragments.remembered("restricted-paths", (), _read_restricted_paths)
         if scoped is not None:
             scoped.append(paths)
     if request is not None:
         setattr(request, _REQUEST_ATTRIBUTE, paths)
     return paths
+
+
+def _read_restricted_paths() -> tuple[str, ...]:
+    return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
 @contextmanager

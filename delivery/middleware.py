@@ -8,9 +8,11 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.views import serve as wagtail_serve
 
 import cachetags
 from core import fragments
+from core.site_structure import route_for_request, site_for_request
 
 from . import content_version
 from .tagged_cache import TaggedCache
@@ -198,7 +200,15 @@ class FragmentScopeMiddleware:
         if not self._cacheable(request):
             return self.get_response(request)
         with fragments.request_scope(lambda: _generation(request), request.get_host()):
+            # Wagtail reads the request's site from where this puts it (core.site_structure).
+            site_for_request(request)
             return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # Where a page's address leads, remembered; Wagtail's serve view reads it from the
+        # request (core.site_structure).
+        if view_func is wagtail_serve and fragments.generation() is not None:
+            route_for_request(request, view_args[0] if view_args else view_kwargs.get("path", ""))
 
     @staticmethod
     def _cacheable(request) -> bool:

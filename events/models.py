@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, F, OuterRef, Q, Subquery, When
+from django.db.models import Case, F, Min, OuterRef, Q, Subquery, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -173,6 +173,19 @@ class EventIndexPage(FilteredIndexMixin, RoutablePageMixin, BasePage):
     def with_card_data(self, events):
         return events.for_cards().select_related("category", "venue")
 
+    def listing_holds_until(self):
+        # The upcoming and the past events, and their order, change when a date ends.
+        return fragments.remembered("events-next-end", (self.pk,), self._next_date_end)
+
+    def _next_date_end(self):
+        now = timezone.now()
+        events = self.get_events()
+        further_dates = EventDate.objects.filter(event__in=events.values("pk"))
+        ends = [_first_end(events, now), _first_end(further_dates, now)]
+        moment = min((end for end in ends if end), default=None)
+        fragments.valid_until(moment)
+        return moment
+
     @path("ical/", name="ical")
     def ical_feed(self, request):
         """The upcoming events as a calendar to subscribe to (shown inline, not downloaded):
@@ -205,6 +218,20 @@ def _holds_until_one_ends(dates) -> None:
     """What is shown of these dates (the next one) changes when the first of them ends: a part
     worked out once per content change must not be kept past it (core.fragments)."""
     fragments.valid_until(min((date.ended_from() for date in dates), default=None))
+
+
+def _first_end(dates, now):
+    """The first moment after `now` at which one of these dates (events' main dates or further
+    dates) ends, as EventDate.ended_from() counts it; None when none is still to end."""
+    found = dates.aggregate(
+        first_end=Min("end", filter=Q(end__gte=now)),
+        first_open_start=Min("start", filter=Q(end__isnull=True, start__gte=_start_of_day(now))),
+    )
+    moments = [found["first_end"]]
+    if found["first_open_start"]:
+        # A date without an end lasts until the end of its start day.
+        moments.append(EventDate(start=found["first_open_start"]).ended_from())
+    return min((moment for moment in moments if moment), default=None)
 
 
 def _not_ended(now):
