@@ -17,6 +17,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 from rest_framework.response import Response
 from wagtail.api.v2.pagination import WagtailPagination
+from wagtail.search.backends.base import BaseSearchResults
 
 from core import fragments
 from core.content_cache import ContentCache
@@ -37,14 +38,19 @@ class CountedList(list):
 class AnchoredList:
     """A page type's list as Wagtail's paginator counts and slices it, cut on narrow rows.
 
-    `kept(pages)` says whether the answers for these pages are kept (core.fragments), given
-    pages with only their id and live revision: then those are the slice, and no full row is
-    read."""
+    In an anonymous read, `kept(pages)` says whether the answers for these pages are kept
+    (core.fragments), given pages with only their id and live revision: then those are the
+    slice, and no full row is read. Which ids and revisions a slice holds is kept too, under
+    `scope` (the list's type, language and filters), so a list read again asks the database
+    for nothing but the content version."""
 
-    def __init__(self, queryset, anchors: KeyAnchors, kept: Callable[[list], bool] | None = None):
+    def __init__(
+        self, queryset, anchors: KeyAnchors, kept: Callable[[list], bool] | None = None, scope: str = ""
+    ):
         self.queryset = queryset
         self.anchors = anchors
         self.kept = kept
+        self.scope = scope
 
     def count(self) -> int:
         return self.anchors.total
@@ -55,7 +61,12 @@ class AnchoredList:
         if self.kept is None:
             ids = pages.values("pk")
         else:
-            narrow = list(pages.select_related(None).only("live_revision_id"))
+            rows = fragments.cached(
+                "api-list-slice",
+                (self.scope, window.start, window.stop),
+                lambda: list(pages.select_related(None).values_list("pk", "live_revision_id")),
+            )
+            narrow = [_narrow_page(self.queryset.model, pk, revision) for pk, revision in rows]
             if self.kept(narrow):
                 return narrow
             ids = [page.pk for page in narrow]
@@ -66,6 +77,14 @@ class AnchoredList:
         if isinstance(self.queryset.query.select_related, dict):
             rows = rows.select_related(*_paths(self.queryset.query.select_related))
         return list(rows)
+
+
+def _narrow_page(model, pk, live_revision_id):
+    """The page as `.only("live_revision_id")` loads it (every other field deferred), from
+    values kept earlier."""
+    values = {"id": pk, "live_revision_id": live_revision_id, model._meta.pk.attname: pk}
+    names = [field.attname for field in model._meta.concrete_fields if field.attname in values]
+    return model.from_db(model._default_manager.db, names, [values[name] for name in names])
 
 
 def _paths(related: dict, prefix: str = "") -> list[str]:
@@ -90,13 +109,46 @@ def anchored(queryset, request, view=None):
     anchors = ContentCache(scope).get("anchors", lambda: KeyAnchors.of(queryset))
     # Only an anonymous read keeps answers (core.fragments).
     kept = getattr(view, "items_kept", None) if fragments.generation() is not None else None
-    return AnchoredList(queryset, anchors, kept)
+    return AnchoredList(queryset, anchors, kept, scope)
+
+
+class KeptSearch:
+    """A search's results as Wagtail's paginator counts and slices them, with the count and
+    each slice's ids worked out once per content change (core.fragments): ranking every
+    match of a common word takes long on a large site. The pages of a slice are read by id."""
+
+    def __init__(self, results: BaseSearchResults, request):
+        self.results = results
+        self.params = tuple(
+            sorted((name, value) for name, value in request.GET.items() if name not in SLICE_PARAMETERS)
+        )
+        self.path = request.path
+
+    def count(self) -> int:
+        return fragments.cached("api-search-count", (self.path, self.params), self.results.count)
+
+    def __getitem__(self, window: slice) -> list:
+        parts = (self.path, self.params, window.start, window.stop)
+        ids = fragments.cached("api-search-ids", parts, lambda: [page.pk for page in self.results[window]])
+        # The queryset the search ran on: the same pages, relations and visibility.
+        pages = self.results.query_compiler.queryset.filter(pk__in=ids).in_bulk()
+        return [pages[pk] for pk in ids if pk in pages]
+
+
+def kept_search(results, request):
+    """Search results of an anonymous read as a KeptSearch, anything else as it is (an empty
+    search has no query to keep)."""
+    searched = isinstance(results, BaseSearchResults) and results.query_compiler is not None
+    if searched and fragments.generation() is not None:
+        return KeptSearch(results, request)
+    return results
 
 
 class LinkedPagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
+        queryset = kept_search(anchored(queryset, request, view), request)
         # Wagtail checks `offset` and `limit` (a 400 when malformed) and cuts the slice.
-        page = super().paginate_queryset(anchored(queryset, request, view), request, view)
+        page = super().paginate_queryset(queryset, request, view)
         limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
         self.request = request
         self.offset = int(request.GET.get("offset", 0))

@@ -5,8 +5,6 @@ from collections import defaultdict
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import ForeignKey, ManyToManyField, ManyToOneRel, Q, prefetch_related_objects
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch
 from taggit.managers import TaggableManager
 from wagtail.api.querysets import get_public_pages_queryset
@@ -203,22 +201,30 @@ class CardPagesAPIViewSet(
         return self._queryset
 
     def get_object(self):
-        if self.action == "detail_view" and self._plain_anonymous_detail():
-            if not hasattr(self, "_cached_object"):
-                # The page's own type is remembered, so its specific row comes in one query
-                # (Wagtail reads the base row, then the specific one).
-                model = page_model(self.kwargs["pk"])
-                if model is None:
-                    raise Http404
+        if (
+            not hasattr(self, "_cached_object")
+            and self.action == "detail_view"
+            and self._plain_anonymous_detail()
+        ):
+            # The page's own type is remembered, so its specific row comes in one query
+            # (Wagtail reads the base row, then the specific one).
+            model = page_model(self.kwargs["pk"])
+            if model is not None:
                 queryset = self.filter_queryset(self._public_pages(model).select_related("locale"))
-                self._cached_object = get_object_or_404(queryset, pk=self.kwargs["pk"])
-            return self._cached_object
+                page = queryset.filter(pk=self.kwargs["pk"]).first()
+                if page is not None:
+                    self._cached_object = page
+        # Else Wagtail's look-up, and its 404 for a page that is missing or not public.
         return super().get_object()
 
     def _plain_anonymous_detail(self) -> bool:
         """An anonymous detail request that chooses only the fields: its page is found by id
         alone (a `type=` or a field filter would narrow Wagtail's look-up)."""
-        return fragments.generation() is not None and set(self.request.GET) <= {"fields", "format"}
+        return (
+            self.action == "detail_view"
+            and fragments.generation() is not None
+            and set(self.request.GET) <= {"fields", "format"}
+        )
 
     def paginate_queryset(self, queryset):
         # Prefetching onto the served slice rather than the queryset, so it works the same

@@ -23,7 +23,8 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
 from cachetags import PAGES, record
-from core.listing import paginate
+from core import fragments
+from core.listing import page_number, paginate
 from core.sites import localized_root, site_for
 from core.visibility import visible_pages
 from media.api import absolute_url
@@ -61,10 +62,21 @@ class SearchForm(forms.Form):
         return len(self.data.get("q", "")) > MAX_QUERY_LENGTH
 
 
-@dataclass
+@dataclass(frozen=True)
 class SearchHit:
-    page: Page
+    url: str
+    title: str
     type_name: str
+    teaser: str
+
+    @classmethod
+    def of(cls, page, request) -> "SearchHit":
+        return cls(
+            url=page.get_url(request),
+            title=page.title,
+            type_name=str(page.specific_class._meta.verbose_name),
+            teaser=page.teaser if getattr(page, "teaser", "") else page.search_description,
+        )
 
 
 def search(request):
@@ -75,13 +87,14 @@ def search(request):
     site = site_for(request)
     record(PAGES)
     if query and site:
-        # The pages in the visitor's language: under /en/ the English tree, stemmed in English
-        # (core.search_backend).
-        pages = Page.objects.descendant_of(localized_root(site), inclusive=True)
-        pages = visible_pages(pages, request).specific().defer_streamfields()
-        # "and": every word must occur, as visitors expect from a site search.
-        results = paginate(request, Paginator(pages.search(query, operator="and"), SEARCH_RESULTS_PER_PAGE))
-        hits = [SearchHit(page, page.specific_class._meta.verbose_name) for page in results]
+        # Ranking every match of a common word takes long on a large site: the count and the
+        # hits of a results page are worked out once per content change (core.fragments).
+        number = page_number(request)
+        count, hits = fragments.cached(
+            "search", (site.pk, query, number), lambda: _search(request, site, query)
+        )
+        # The same page of results, counted and paged, without the matches themselves.
+        results = paginate(request, Paginator(range(count), SEARCH_RESULTS_PER_PAGE))
     context = {
         # Shown with the cleaned query, so the field never echoes what was cut or replaced.
         "form": SearchForm({"q": query} if query else None),
@@ -92,6 +105,17 @@ def search(request):
         "filter_query": urlencode({"q": query}),
     }
     return TemplateResponse(request, "search.html", context)
+
+
+def _search(request, site, query) -> tuple[int, list[SearchHit]]:
+    """How many pages match, and the hits of the requested results page."""
+    # The pages in the visitor's language: under /en/ the English tree, stemmed in English
+    # (core.search_backend).
+    pages = Page.objects.descendant_of(localized_root(site), inclusive=True)
+    pages = visible_pages(pages, request).specific().defer_streamfields()
+    # "and": every word must occur, as visitors expect from a site search.
+    results = paginate(request, Paginator(pages.search(query, operator="and"), SEARCH_RESULTS_PER_PAGE))
+    return results.paginator.count, [SearchHit.of(page, request) for page in results]
 
 
 class VisiblePagesSitemap(Sitemap):
@@ -209,6 +233,18 @@ def sitemap_file(request, section):
     of a second per thousand addresses. The same XML, headers and 404s as Django's view."""
     if section not in SITEMAP_SECTIONS:
         raise Http404
+    # Thousands of addresses: written once per content change (core.fragments).
+    parts = (section, request.GET.get("p", "1"), request.scheme)
+    body, latest = fragments.cached("sitemap-file", parts, lambda: _sitemap_file(request, section))
+    response = HttpResponse(body, content_type="application/xml")
+    if latest:
+        response.headers["Last-Modified"] = http_date(latest)
+    response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    return response
+
+
+def _sitemap_file(request, section) -> tuple[str, float | None]:
+    """The file's XML and the time of its latest change (epoch seconds)."""
     sitemap = SITEMAP_SECTIONS[section](request)
     try:
         urls = sitemap.get_urls(
@@ -230,12 +266,8 @@ def sitemap_file(request, section):
         )
         lines.append(f"<url><loc>{escape(url['location'])}</loc>{lastmod}{links}</url>")
     lines.append("</urlset>\n")
-    response = HttpResponse("\n".join(lines), content_type="application/xml")
     latest = getattr(sitemap, "latest_lastmod", None)
-    if latest:
-        response.headers["Last-Modified"] = http_date(latest.timestamp())
-    response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"
-    return response
+    return "\n".join(lines), latest.timestamp() if latest else None
 
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"

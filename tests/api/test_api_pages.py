@@ -287,3 +287,13 @@ def test_a_search_across_page_types_costs_the_same_queries_however_many_hits(cli
         counts.append(len(queries))
 
     assert counts[0] == counts[1]
+
+
+def test_answers_are_compact_json(client, site_tree):
+    ArticlePageFactory(parent=site_tree.articles)
+
+    for url in ("/api/v2/pages/?type=articles.ArticlePage&fields=*", "/api/v2/images/", "/api/v2/alerts/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response.json()
+        assert b"\n" not in response.content and b'": ' not in response.content, url

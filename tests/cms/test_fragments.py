@@ -345,6 +345,33 @@ def test_a_new_article_tops_the_kept_news_list_at_once(client, site_tree, articl
     assert "Neuer Radweg an der Nordbahntrasse" in read(client, site_tree.articles.url)
 
 
+def test_a_kept_search_finds_a_new_match_and_loses_an_unpublished_one_at_once(client, site_tree, article):
+    html, api = "/suche/?q=Ladesäulen", "/api/v2/pages/?search=Ladesäulen"
+    assert "Keine Ergebnisse" in read(client, html)
+    assert client.get(api).json()["meta"]["total_count"] == 0
+
+    new = published(ArticlePageFactory(parent=site_tree.articles, title="Neue Ladesäulen in Elberfeld"))
+
+    assert "Neue Ladesäulen in Elberfeld" in read(client, html)
+    assert [item["id"] for item in client.get(api).json()["items"]] == [new.pk]
+    # Read again: the same answers from the kept count and hits.
+    assert "Neue Ladesäulen in Elberfeld" in read(client, html)
+    assert client.get(api).json()["meta"]["total_count"] == 1
+
+    new.unpublish()
+
+    assert "Neue Ladesäulen in Elberfeld" not in read(client, html)
+    assert client.get(api).json()["items"] == []
+
+
+def test_a_kept_sitemap_file_names_a_new_page_at_once(client, site_tree, article):
+    assert article.full_url in read(client, "/sitemap-pages.xml")
+
+    new = published(ArticlePageFactory(parent=site_tree.articles, title="Neuer Radweg an der Nordbahntrasse"))
+
+    assert new.full_url in read(client, "/sitemap-pages.xml")
+
+
 def test_every_cache_call_of_a_process_shares_one_redis_client(settings):
     settings.CACHES = {
         "default": {"BACKEND": "delivery.cache.FailSoftRedisCache", "LOCATION": REDIS_TEST_URL}
