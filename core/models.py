@@ -23,7 +23,7 @@ from . import fragments, preview_modes
 from .api_fields import DetailAPIField
 from .page_forms import PageForm
 from .site_structure import view_restrictions
-from .visibility import visible_pages
+from .visibility import restricted_paths, visible_pages
 
 GERMAN_TRANSLITERATION = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
@@ -303,10 +303,14 @@ class BasePage(RecordedWhenLoaded, Page):
 
     def get_view_restrictions(self):
         # Wagtail checks them before serving the page (two queries: the ancestors, then their
-        # restrictions); an anonymous read remembers them until content changes. A list there,
-        # which is all Wagtail's check needs; a queryset everywhere else.
+        # restrictions); an anonymous read remembers them until content changes, and needs
+        # neither query on a site where no page carries a restriction (the paths of those that
+        # do are read once per request anyway, core.visibility). A list there, which is all
+        # Wagtail's check needs; a queryset everywhere else.
         if fragments.generation() is None:
             return super().get_view_restrictions()
+        if not restricted_paths():
+            return []
         return view_restrictions(self, super().get_view_restrictions)
 
     def serve_password_required_response(self, request, form, action_url):

@@ -203,3 +203,15 @@ def test_a_remembered_value_lasts_one_generation_and_no_longer_than_it_holds(mon
     # Twice outside a scope; inside, once per name and parts in each generation, and once
     # more when the first bound has passed.
     assert len(computed) == 2 + 3 + 1
+
+
+def test_a_password_protected_page_asks_every_anonymous_reader_for_its_password(client, site_tree, article):
+    PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.PASSWORD, password="schwebebahn"
+    )
+
+    for _ in range(2):
+        response = client.get(article.url)
+        assert response.status_code == answer_afresh(client, article.url).status_code
+        assert 'name="password"' in response.content.decode()
+        assert "Sensoren am Döppersberg" not in response.content.decode()
