@@ -174,15 +174,17 @@ class _Remembered:
     MAX_ENTRIES = 20_000
 
     def __init__(self):
-        self.generation = None
-        self.values = {}
+        # (generation, its values), replaced as one: a thread of the development server that
+        # still holds the old pair finishes with it undisturbed and never sees the values of
+        # one generation under the name of another.
+        self.current = (None, {})
 
     def for_generation(self, generation: str) -> dict:
-        if self.generation != generation or len(self.values) >= self.MAX_ENTRIES:
-            # A new dictionary rather than clear(): a thread of the development server that
-            # still holds the old one finishes with it undisturbed.
-            self.generation, self.values = generation, {}
-        return self.values
+        remembered_for, values = self.current
+        if remembered_for != generation or len(values) >= self.MAX_ENTRIES:
+            values = {}
+            self.current = (generation, values)
+        return values
 
 
 _REMEMBERED = _Remembered()
