@@ -1,4 +1,5 @@
 import datetime
+import functools
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -569,7 +570,11 @@ class EventPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Named and linked only when visitors may open it: a login-only project stays unnamed.
-        context["project"] = self.project if is_visible(self.project, request) else None
+        # Read when the template first asks (it calls what it is given), so a page whose main
+        # part is kept (core.fragments) does not load it.
+        context["project"] = functools.cache(
+            lambda: self.project if is_visible(self.project, request) else None
+        )
         return context
 
     @path("ical/", name="ical")

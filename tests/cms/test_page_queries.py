@@ -198,11 +198,11 @@ BUILDERS = {
 # Once an earlier reader has had the page (issue 17): its parts are kept until content changes
 # (core.fragments), and so is the site's structure (core.site_structure: the site, where the
 # address leads, the view restrictions, the API's home pages and the page's type). What is left
-# is the content version the kept parts are filed under and the page itself, in one query; an
-# event page also asks whether its project is visible. Nothing grows with the content.
+# is the content version the kept parts are filed under and the page itself, in one query.
+# Nothing grows with the content.
 BUDGETS_KEPT = {
     "article": {"html": 2, "api": 2},
-    "event": {"html": 3, "api": 2},
+    "event": {"html": 2, "api": 2},
     "project": {"html": 2, "api": 2},
     "content": {"html": 2, "api": 2},
     "home": {"html": 2, "api": 2},
