@@ -11,11 +11,12 @@ from django.http import Http404
 from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from alerts.api import alert_data
 from alerts.models import Alert
 from cachetags import record, type_tag_of
+from core.sites import site_for
 
 from .languages import LOCALE_PARAMETER, requested_language
 from .names import GermanViewNames
@@ -63,7 +64,7 @@ class AlertsAPIViewSet(CompactJSON, GermanViewNames, CheckedParametersMixin, Bas
                 f"path muss ein Pfad der Website sein, der mit / beginnt (z. B. /veranstaltungen/), "
                 f"höchstens {PATH_MAX_LENGTH} Zeichen."
             )
-        site = Site.find_for_request(request)
+        site = site_for(request)
         if site is None:
             return None
         inside = path.strip("/")

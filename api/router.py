@@ -22,6 +22,7 @@ from wagtail.models import Page, get_page_models
 from core import fragments
 from core.api_fields import detail_only_fields
 from core.site_structure import page_model, site_roots
+from core.sites import site_for
 from core.visibility import expired_page_ids, visible_pages
 from media.api import IMAGE_PARTS, RENDITION_SPECS, ImagePartField, renditions_prefetch
 from media.visibility import visible_documents
@@ -176,7 +177,9 @@ class CardPagesAPIViewSet(
                 raise BadRequestError(str(error)) from error
             return queryset.exclude(id__in=expired_page_ids())
         # An anonymous read passes none; the restrictions, the site and its home pages are
-        # remembered until content changes (core.site_structure).
+        # remembered until content changes (core.site_structure). Wagtail's look-ups read the
+        # request's site from where site_for puts it.
+        site_for(self.request)
         try:
             site = SiteFilterValidator(site=self.request.GET.get("site"), request=self.request).site_obj
         except ValueError as error:

@@ -41,12 +41,13 @@ def route_for_request(request, path: str):
     """
     if hasattr(request, "_wagtail_route_for_request"):
         return request._wagtail_route_for_request
+    # Wagtail's routing starts from the site, which it reads from the request.
+    site = site_for_request(request)
     worked_out = []
 
     def target():
         result = Page.route_for_request(request, path)
         worked_out.append(result)
-        site = site_for_request(request)
         if result is None or site is None:
             return None
         page = result[0]

@@ -3,10 +3,13 @@
 from django.conf import settings
 from wagtail.models import Page, Site
 
+from .site_structure import site_for_request
+
 
 def site_for(request) -> Site | None:
-    """The request's site; Wagtail caches it on the request, so repeated calls are free."""
-    return Site.find_for_request(request) if request else None
+    """The request's site; kept on the request, and remembered for anonymous reads until
+    content changes (core.site_structure), so repeated calls are free."""
+    return site_for_request(request) if request else None
 
 
 def site_name_for(request) -> str:

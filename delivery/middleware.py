@@ -12,7 +12,7 @@ from wagtail.views import serve as wagtail_serve
 
 import cachetags
 from core import fragments
-from core.site_structure import route_for_request, site_for_request
+from core.site_structure import route_for_request
 
 from . import content_version
 from .tagged_cache import TaggedCache
@@ -200,8 +200,6 @@ class FragmentScopeMiddleware:
         if not self._cacheable(request):
             return self.get_response(request)
         with fragments.request_scope(lambda: _generation(request), request.get_host()):
-            # Wagtail reads the request's site from where this puts it (core.site_structure).
-            site_for_request(request)
             return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
