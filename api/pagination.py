@@ -28,6 +28,11 @@ from media.api import absolute_url
 SLICE_PARAMETERS = {"offset", "limit", "fields", "format"}
 
 
+def list_parameters(request) -> list[tuple[str, str]]:
+    """The parameters that choose which pages are listed and in which order, sorted."""
+    return sorted((name, value) for name, value in request.GET.items() if name not in SLICE_PARAMETERS)
+
+
 class CountedList(list):
     """A list the paginator counts as it counts a queryset (`count()`)."""
 
@@ -104,8 +109,7 @@ def anchored(queryset, request, view=None):
         return queryset
     if "order" in request.GET or "search" in request.GET:
         return queryset
-    params = sorted((name, value) for name, value in request.GET.items() if name not in SLICE_PARAMETERS)
-    scope = f"api-list:{queryset.model._meta.label}:{get_language()}:{urlencode(params)}"
+    scope = f"api-list:{queryset.model._meta.label}:{get_language()}:{urlencode(list_parameters(request))}"
     anchors = ContentCache(scope).get("anchors", lambda: KeyAnchors.of(queryset))
     # Only an anonymous read keeps answers (core.fragments).
     kept = getattr(view, "items_kept", None) if fragments.generation() is not None else None
@@ -119,9 +123,7 @@ class KeptSearch:
 
     def __init__(self, results: BaseSearchResults, request):
         self.results = results
-        self.params = tuple(
-            sorted((name, value) for name, value in request.GET.items() if name not in SLICE_PARAMETERS)
-        )
+        self.params = tuple(list_parameters(request))
         self.path = request.path
 
     def count(self) -> int:

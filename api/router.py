@@ -167,20 +167,16 @@ class CardPagesAPIViewSet(
     def _public_pages(self, model):
         """The pages of `model` the request may read: Wagtail leaves out drafts and restricted
         pages; an expired page, which the scheduler has yet to unpublish, goes too, as on the
-        website (core.visibility)."""
-        if fragments.generation() is None:
-            # A signed-in editor or a page password: Wagtail asks each restriction whether
-            # the request passes it.
-            try:
-                queryset = get_public_pages_queryset(self.request, model)
-            except ValueError as error:
-                raise BadRequestError(str(error)) from error
-            return queryset.exclude(id__in=expired_page_ids())
-        # An anonymous read passes none; the restrictions, the site and its home pages are
-        # remembered until content changes (core.site_structure). Wagtail's look-ups read the
-        # request's site from where site_for puts it.
-        site_for(self.request)
+        website (core.visibility). A `site` parameter naming no site is a 400."""
         try:
+            if fragments.generation() is None:
+                # A signed-in editor or a page password: Wagtail asks each restriction whether
+                # the request passes it.
+                return get_public_pages_queryset(self.request, model).exclude(id__in=expired_page_ids())
+            # An anonymous read passes none; the restrictions, the site and its home pages are
+            # remembered until content changes (core.site_structure). Wagtail's look-ups read
+            # the request's site from where site_for puts it.
+            site_for(self.request)
             site = SiteFilterValidator(site=self.request.GET.get("site"), request=self.request).site_obj
         except ValueError as error:
             raise BadRequestError(str(error)) from error
@@ -204,11 +200,7 @@ class CardPagesAPIViewSet(
         return self._queryset
 
     def get_object(self):
-        if (
-            not hasattr(self, "_cached_object")
-            and self.action == "detail_view"
-            and self._plain_anonymous_detail()
-        ):
+        if not hasattr(self, "_cached_object") and self._plain_anonymous_detail():
             # The page's own type is remembered, so its specific row comes in one query
             # (Wagtail reads the base row, then the specific one).
             model = page_model(self.kwargs["pk"])

@@ -20,10 +20,7 @@ class ArticleFilterForm(FilterForm):
     def __init__(self, data, articles, **kwargs):
         """`articles` are all articles of the list; only categories and years they have are offered."""
         super().__init__(data, **kwargs)
-        categories = self.derived(
-            "categories", lambda: list(articles.order_by().values_list("category", flat=True).distinct())
-        )
-        self.fields["kategorie"].queryset = Category.objects.filter(pk__in=[pk for pk in categories if pk])
+        self.fields["kategorie"].queryset = self.terms_of(articles, "category", Category)
         years = self.derived(
             "years", lambda: [day.year for day in articles.dates("date", "year", order="DESC")]
         )

@@ -71,6 +71,12 @@ class FilterForm(forms.Form):
     def derived(self, name: str, compute: Callable):
         return self.remember.get(name, compute) if self.remember else compute()
 
+    def terms_of(self, pages, field: str, model):
+        """The `model` rows the list's pages name in `field`: the categories or themes a filter
+        offers, only those that have pages."""
+        ids = self.derived(field, lambda: list(pages.order_by().values_list(field, flat=True).distinct()))
+        return model.objects.filter(pk__in=[pk for pk in ids if pk])
+
     def filter(self, queryset):
         """The queryset narrowed by every filter that holds a valid value."""
         self.is_valid()

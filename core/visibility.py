@@ -21,7 +21,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from core import fragments
+from . import fragments
 
 __all__ = [
     "VisibilityScopeMiddleware",

@@ -33,7 +33,6 @@ from urllib.error import URLError
 from urllib.parse import urlsplit
 from urllib.request import Request, urlopen
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django_tasks import task
@@ -45,7 +44,7 @@ from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction,
 
 import cachetags
 
-from .tagged_cache import TaggedCache
+from .tagged_cache import response_cache
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +68,7 @@ def _invalidate_committed(tags: list[str]) -> None:
 
 
 def _invalidate_response_cache(tags: list[str]) -> None:
-    TaggedCache(settings.API_RESPONSE_CACHE_ALIAS).invalidate(tags)
+    response_cache().invalidate(tags)
 
 
 @task()

@@ -15,7 +15,7 @@ from core import fragments
 from core.site_structure import route_for_request
 
 from . import content_version
-from .tagged_cache import TaggedCache
+from .tagged_cache import response_cache
 
 logger = logging.getLogger(__name__)
 
@@ -170,11 +170,6 @@ class APIResponseCacheMiddleware:
         # The Accept header picks JSON or the browsable API, so it is part of the key.
         varying = "\n".join([request.get_host(), request.get_full_path(), request.headers.get("Accept", "")])
         return f"api-response:{hashlib.sha256(varying.encode()).hexdigest()}"
-
-
-def response_cache() -> TaggedCache:
-    """The API response cache, in the configured cache (read per call: tests change it)."""
-    return TaggedCache(settings.API_RESPONSE_CACHE_ALIAS, settings.API_RESPONSE_CACHE_TIMEOUT, "api")
 
 
 def _is_private(response) -> bool:

@@ -23,6 +23,7 @@ Used by the API response cache (delivery.middleware) and reusable for fragments.
 import logging
 import time
 
+from django.conf import settings
 from django.core.cache import caches
 
 from cachetags import ALL, record
@@ -119,3 +120,9 @@ class TaggedCache:
         except ValueError:  # no counter yet, or lost
             self._cache.add(COUNTER_KEY, time.time_ns() // 1000, timeout=None)
             return self._cache.incr(COUNTER_KEY)
+
+
+def response_cache() -> TaggedCache:
+    """The API's response cache (delivery.middleware), which delivery.frontend_cache
+    invalidates; in the configured cache, read per call (tests change it)."""
+    return TaggedCache(settings.API_RESPONSE_CACHE_ALIAS, settings.API_RESPONSE_CACHE_TIMEOUT, "api")

@@ -42,10 +42,7 @@ class EventFilterForm(FilterForm):
     def __init__(self, data, events, **kwargs):
         """`events` are all events of the list; only categories they have are offered."""
         super().__init__(data, **kwargs)
-        categories = self.derived(
-            "categories", lambda: list(events.order_by().values_list("category", flat=True).distinct())
-        )
-        self.fields["kategorie"].queryset = Category.objects.filter(pk__in=[pk for pk in categories if pk])
+        self.fields["kategorie"].queryset = self.terms_of(events, "category", Category)
 
     @property
     def shows_past(self) -> bool:

@@ -33,10 +33,7 @@ class ProjectFilterForm(FilterForm):
     def __init__(self, data, projects, **kwargs):
         """`projects` are all projects of the list; only themes they have are offered."""
         super().__init__(data, **kwargs)
-        themes = self.derived(
-            "themes", lambda: list(projects.order_by().values_list("themes", flat=True).distinct())
-        )
-        self.fields["thema"].queryset = Theme.objects.filter(pk__in=[pk for pk in themes if pk])
+        self.fields["thema"].queryset = self.terms_of(projects, "themes", Theme)
 
     def apply(self, projects, values):
         if values.get("status"):
