@@ -17,7 +17,9 @@ from django.test import Client, override_settings
 from wagtail.models import Page, Site
 
 from articles.factories import ArticleIndexPageFactory
+from core import fragments
 from core.editorial.setup import APPROVERS, WRITERS
+from delivery import middleware
 from demo.loader import DemoContentLoader
 from events.factories import EventIndexPageFactory
 from home.factories import HomePageFactory
@@ -50,6 +52,17 @@ def _empty_cache():
     keys on a content version that the next test's rolled-back database counts again) must not
     show in another."""
     cache.clear()
+
+
+@pytest.fixture
+def kept_parts(settings):
+    """Anonymous reads keep parts of their answers and remember the site's structure, as in
+    production (core.fragments; off in the test settings). A rolled-back test database counts
+    the content version from the same number again, so what this process remembered per
+    version is forgotten first (the autouse `_empty_cache` empties the shared cache)."""
+    settings.FRAGMENT_CACHE = True
+    middleware._HORIZON[:] = [None, 0.0]
+    fragments._REMEMBERED.current = (None, {})
 
 
 def build_site_tree() -> SiteTree:

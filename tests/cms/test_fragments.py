@@ -19,30 +19,15 @@ from articles.factories import ArticlePageFactory
 from articles.models import ArticleEventLink, ArticleProjectLink
 from core import fragments
 from core.factories import CategoryFactory
-from delivery import content_version, middleware
+from delivery import content_version
 from events.factories import EventDateFactory, EventPageFactory
 from media.factories import ImageFactory
 from projects.factories import ProjectPageFactory
+from tests.pages import published
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kept_parts")]
 
 REDIS_TEST_URL = "redis://127.0.0.1:6379/13"
-
-
-@pytest.fixture(autouse=True)
-def fragment_cache(settings):
-    settings.FRAGMENT_CACHE = True
-    caches["default"].clear()
-    # A rolled-back test database counts the content version from the same number again.
-    middleware._HORIZON[:] = [None, 0.0]
-    yield
-    caches["default"].clear()
-
-
-def published(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 def read(client, url) -> str:

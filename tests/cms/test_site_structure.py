@@ -9,33 +9,16 @@ answers when it remembers nothing.
 import datetime
 
 import pytest
-from django.core.cache import caches
 from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from articles.factories import ArticlePageFactory
 from core import fragments
-from delivery import middleware
 from events.factories import EventDateFactory, EventPageFactory
+from tests.pages import published
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fragment_cache(settings):
-    settings.FRAGMENT_CACHE = True
-    caches["default"].clear()
-    # A rolled-back test database counts the content version from the same number again.
-    middleware._HORIZON[:] = [None, 0.0]
-    yield
-    caches["default"].clear()
-
-
-def published(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kept_parts")]
 
 
 @pytest.fixture
