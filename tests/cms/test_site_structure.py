@@ -11,7 +11,7 @@ import datetime
 import pytest
 from django.test import override_settings
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
 from articles.factories import ArticlePageFactory
 from core import fragments
@@ -105,10 +105,17 @@ def test_a_sections_own_routes_resolve_from_its_remembered_address(client, site_
 
 
 def test_english_and_german_addresses_are_remembered_apart(client, site_tree, article):
+    # Both start pages answer the same path below the language prefix ("").
+    english = site_tree.home.copy_for_translation(Locale.objects.get_or_create(language_code="en")[0])
+    english.title = "Smart City Wuppertal in English"
+    published(english)
+
     for url in ("/", "/en/", "/", "/en/"):
         response = client.get(url)
         assert response.status_code == 200
         assert response.content == answer_afresh(client, url).content
+    assert "Smart City Wuppertal in English" in client.get("/en/").content.decode()
+    assert "Smart City Wuppertal in English" not in client.get("/").content.decode()
 
 
 def test_an_api_detail_with_filters_finds_its_page_as_wagtail_does(client, site_tree, article):
